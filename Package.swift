@@ -1,0 +1,77 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// swift-inngest: durable, event-driven background functions for Swift.
+///
+/// The default build depends on no package: only the toolchain and two system libraries
+/// (SQLite3, and OpenSSL's libcrypto on Linux where CryptoKit does not exist).
+let package = Package(
+    name: "swift-inngest",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Inngest", targets: ["Inngest"]),
+        .library(name: "InngestTesting", targets: ["InngestTesting"]),
+        .plugin(name: "InngestPlugin", targets: ["InngestPlugin"]),
+        .executable(name: "inngest-codegen", targets: ["inngest-codegen"]),
+        .executable(name: "demo", targets: ["ShopDemo"]),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+
+        // Leaf libraries.
+        .target(
+            name: "InngestCrypto",
+            dependencies: [.target(name: "CLibCrypto", condition: .when(platforms: [.linux, .android]))]
+        ),
+        .target(name: "InngestTime"),
+        .target(name: "InngestDI"),
+
+        // Runtime.
+        .target(name: "InngestCore", dependencies: ["InngestDI", "InngestCrypto", "InngestTime"]),
+        .target(name: "InngestEngine", dependencies: ["InngestCore", "InngestDI", "InngestTime", "CSQLite"]),
+        .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine"]),
+        .target(name: "InngestTesting", dependencies: ["Inngest"]),
+
+        // Build-time generation.
+        .target(name: "InngestCodegen", dependencies: ["InngestTime"]),
+        .executableTarget(name: "inngest-codegen", dependencies: ["InngestCodegen"]),
+        .plugin(name: "InngestPlugin", capability: .buildTool(), dependencies: ["inngest-codegen"]),
+
+        // The demo: the README's main job.
+        .executableTarget(name: "ShopDemo", dependencies: ["Inngest"], plugins: ["InngestPlugin"]),
+
+        // Benchmarks: `swift run -c release inngest-bench` prints the README's performance figures.
+        .executableTarget(name: "inngest-bench", dependencies: ["Inngest", "InngestCodegen"]),
+
+        // Tests.
+        .testTarget(name: "InngestCryptoTests", dependencies: ["InngestCrypto"]),
+        .testTarget(name: "InngestTimeTests", dependencies: ["InngestTime"]),
+        .testTarget(name: "InngestDITests", dependencies: ["InngestDI"]),
+        .testTarget(name: "InngestCoreTests", dependencies: ["InngestCore"]),
+        .testTarget(name: "InngestEngineTests", dependencies: ["InngestEngine", "InngestTesting"]),
+        .testTarget(
+            name: "InngestCodegenTests",
+            dependencies: ["InngestCodegen"],
+            exclude: ["Golden"],
+            resources: []
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system && target.type != .plugin {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}
