@@ -1,0 +1,121 @@
+import Synchronization
+
+/// The booted dependency graph: validated, with every singleton built and initialised.
+///
+/// ```swift
+/// let container = try await Container.boot(AppModule.self, globalProviders: [.value(client)])
+/// let orders = try await container.resolve(OrderService.self)
+/// ...
+/// await container.shutdown(signal: "SIGTERM")
+/// ```
+public final class Container: Sendable {
+    private let core: ContainerCore
+    private let tables: FrozenTables
+    @usableFromInline let rootTable: TypeTable
+    private let moduleContexts: [String: Int]
+    private let lifecycle: LifecycleRunner
+    private let didShutDown = Atomic<Bool>(false)
+
+    /// Resolves in the root module's context.
+    public let rootResolver: Resolver
+
+    private init(core: ContainerCore, tables: FrozenTables) {
+        self.core = core
+        self.tables = tables
+        let root = ValidatedGraph.rootContext
+        rootTable = tables.contexts[root]
+        rootResolver = Resolver(core: core, context: root, table: tables.contexts[root], path: nil)
+        var contexts: [String: Int] = [:]
+        for (index, context) in core.graph.contexts.enumerated() where !context.isGlobalProviders {
+            contexts[context.name] = contexts[context.name] ?? index
+        }
+        moduleContexts = contexts
+        lifecycle = LifecycleRunner(graph: core.graph, tables: tables)
+    }
+
+    /// Boots the graph reachable from `root`.
+    ///
+    /// 1. Validates the whole graph and reports every problem at once, before anything is built.
+    /// 2. Builds every singleton in topological order (dependencies first; ties in declaration order:
+    ///    modules breadth-first from the root, `rootProviders` after the root's providers,
+    ///    `globalProviders` last).
+    /// 3. Calls ``OnModuleInit`` hooks, then ``OnApplicationBootstrap`` hooks, in that same order.
+    ///
+    /// - Parameters:
+    ///   - root: The root module.
+    ///   - rootProviders: Extra providers added to the root module (e.g. function handlers not owned by a module).
+    ///   - globalProviders: Providers visible from every module (framework services).
+    ///   - overrides: Replace every provider with the same key anywhere in the graph (tests). The
+    ///     replaced provider's dependencies are not validated; an override that replaces nothing is a problem.
+    /// - Returns: The booted container.
+    /// - Throws: ``DependencyGraphError`` when the graph is invalid; ``ResolutionError`` when a singleton's
+    ///   factory throws; ``LifecycleHookError`` when an init hook throws.
+    public static func boot(
+        _ root: any Module.Type,
+        rootProviders: [ProviderDescriptor] = [],
+        globalProviders: [ProviderDescriptor] = [],
+        overrides: [ProviderDescriptor] = []
+    ) async throws -> Container {
+        let graph = try GraphValidator.validate(
+            root: root, rootProviders: rootProviders, globalProviders: globalProviders, overrides: overrides
+        )
+        let core = ContainerCore(graph: graph)
+        let tables = try await core.buildSingletons()
+        let container = Container(core: core, tables: tables)
+        try await container.lifecycle.initialize()
+        return container
+    }
+
+    /// Resolves `type` in the root module's context.
+    /// - Parameter type: The requested type.
+    /// - Returns: The singleton instance, or a new transient instance.
+    /// - Throws: ``ResolutionError`` when nothing visible to the root provides `type`, or a factory throws.
+    @inlinable
+    public func resolve<T>(_ type: T.Type) async throws -> T {
+        try await rootResolver.resolve(type)
+    }
+
+    /// A resolver for the context of the module named `name`, or `nil` when no module has that name.
+    /// - Parameter name: A module name from a ``ModuleDescriptor``.
+    public func resolver(forModule name: String) -> Resolver? {
+        guard let context = moduleContexts[name] else { return nil }
+        return Resolver(core: core, context: context, table: tables.contexts[context], path: nil)
+    }
+
+    /// Fast synchronous access to a built singleton visible from the root (NestJS `ModuleRef.get`).
+    /// One table lookup and one class check: no lock, no allocation.
+    /// - Parameter type: The requested type.
+    /// - Returns: The singleton instance.
+    /// - Throws: ``ResolutionError`` when `type` is not visible from the root, or is transient.
+    @inlinable
+    public func get<T>(_ type: T.Type) throws -> T {
+        if case .instance(let box)? = rootTable.slot(for: ObjectIdentifier(type)),
+           let typed = box as? TypedInstanceBox<T> {
+            return typed.value
+        }
+        throw getFailure(type)
+    }
+
+    /// Why ``get(_:)`` cannot return an instance of `type`.
+    @usableFromInline
+    func getFailure<T>(_ type: T.Type) -> ResolutionError {
+        let key = ProviderKey(type)
+        switch rootTable.slot(for: key.id) {
+        case .transient(let node):
+            return core.notASingleton(key, node: node)
+        case .instance(let instance):
+            return core.typeMismatch(instance, expected: key, context: ValidatedGraph.rootContext, path: nil)
+        case nil:
+            return core.notVisible(key, context: ValidatedGraph.rootContext, path: nil)
+        }
+    }
+
+    /// Runs ``OnModuleDestroy``, then ``BeforeApplicationShutdown``, then ``OnApplicationShutdown``
+    /// hooks, each phase in reverse instantiation order. Only the first call runs the hooks; later
+    /// calls return at once.
+    /// - Parameter signal: The signal that triggered shutdown (e.g. `"SIGTERM"`), passed to the hooks.
+    public func shutdown(signal: String? = nil) async {
+        guard !didShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        await lifecycle.shutdown(signal: signal)
+    }
+}

@@ -1,0 +1,42 @@
+/// One problem found while validating a module graph, with a message that says what to do.
+public struct DependencyProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The category of a problem.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A non-optional dependency that nothing visible to the consumer's module provides.
+        case missingProvider
+        /// A module exports a type it neither provides nor imports, or a module it does not import.
+        case invalidExport
+        /// The same type is provided twice by one module (or twice in `rootProviders`/`globalProviders`).
+        case duplicateProvider
+        /// Providers depend on each other in a cycle.
+        case dependencyCycle
+        /// An override replaces nothing, or two overrides replace the same type.
+        case invalidOverride
+        /// Two different module types have the same name.
+        case duplicateModuleName
+    }
+
+    /// The category.
+    public let kind: Kind
+    /// What is wrong and how to fix it.
+    public let message: String
+    /// `file:line` of the declaration at fault, when known.
+    public let location: String?
+
+    /// Creates a problem.
+    /// - Parameters:
+    ///   - kind: The category.
+    ///   - message: What is wrong and how to fix it.
+    ///   - location: `file:line` of the declaration at fault, when known.
+    public init(_ kind: Kind, _ message: String, location: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.location = location
+    }
+
+    /// `location: message`, like a compiler diagnostic, or the message alone.
+    public var description: String {
+        guard let location else { return message }
+        return "\(location): \(message)"
+    }
+}
