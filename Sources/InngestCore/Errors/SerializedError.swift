@@ -1,0 +1,33 @@
+/// An error as Inngest serialises it: `{"name", "message", "stack"?}`.
+public struct SerializedError: Codable, Sendable, Hashable, CustomStringConvertible {
+    /// The error's type name, e.g. `PaymentDeclined`.
+    public var name: String
+    /// The error's message.
+    public var message: String
+    /// A stack or other detail, when known.
+    public var stack: String?
+
+    /// Creates a serialised error.
+    public init(name: String, message: String, stack: String? = nil) {
+        self.name = name
+        self.message = message
+        self.stack = stack
+    }
+
+    /// Serialises any Swift error: its type name and its description.
+    public init(_ error: any Error) {
+        switch error {
+        case let error as StepError:
+            self = error.error
+        case let error as NonRetriableError:
+            self.init(name: "NonRetriableError", message: error.message)
+        case let error as RetryAfterError:
+            self.init(name: "RetryAfterError", message: error.message)
+        default:
+            self.init(name: String(describing: type(of: error)), message: String(describing: error))
+        }
+    }
+
+    /// `Name: message`.
+    public var description: String { "\(name): \(message)" }
+}

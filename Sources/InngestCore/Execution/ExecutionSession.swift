@@ -1,0 +1,132 @@
+import Foundation
+import Synchronization
+
+/// The mutable state of one execution: memo lookups, repeat counters for step ids, and the ops found.
+/// Shared by the step tools of one `Context`; safe to use from parallel steps.
+final class ExecutionSession: Sendable {
+    private struct State {
+        var memo: [String: StepMemo]
+        var occurrences: [String: Int] = [:]
+        var seen = 0
+        var ops: [GeneratorOp] = []
+        var retryAfter: Date?
+        var progressed = false
+    }
+
+    let request: ExecutionRequest
+    let checkpoint: Checkpoint?
+    let events: (any EventSending)?
+    private let state: Mutex<State>
+
+    init(request: ExecutionRequest, checkpoint: Checkpoint?, events: (any EventSending)?) {
+        self.request = request
+        self.checkpoint = checkpoint
+        self.events = events
+        self.state = Mutex(State(memo: request.memo))
+    }
+
+    /// Ops found so far and the retry time a `StepError` asked for.
+    var reported: (ops: [GeneratorOp], retryAfter: Date?) { state.withLock { ($0.ops, $0.retryAfter) } }
+
+    /// True while memoized steps remain unanswered: the function is replaying old work.
+    var isReplaying: Bool { state.withLock { $0.seen < $0.memo.count && $0.ops.isEmpty } }
+
+    /// The attempt number of the step about to run: the request's attempt until this execution has
+    /// made progress, then 0, as Inngest counts attempts per queue item.
+    var currentAttempt: Int { state.withLock { $0.progressed ? 0 : request.attempt } }
+
+    /// Claims the next occurrence of a user step id; throws `ExecutionInterrupt` once ops were reported.
+    private func claim(_ id: String) throws -> (hashed: String, memo: StepMemo?) {
+        try state.withLock { state in
+            if !state.ops.isEmpty { throw ExecutionInterrupt() }
+            let index = state.occurrences[id, default: 0]
+            state.occurrences[id] = index + 1
+            let hashed = StepIdentifier.hash(id, occurrence: index)
+            let memo = state.memo[hashed]
+            if memo != nil { state.seen += 1 }
+            return (hashed, memo)
+        }
+    }
+
+    private func report(_ op: GeneratorOp, retryAfter: Date? = nil) -> ExecutionInterrupt {
+        state.withLock { state in
+            state.ops.append(op)
+            if let retryAfter { state.retryAfter = max(state.retryAfter ?? retryAfter, retryAfter) }
+        }
+        return ExecutionInterrupt()
+    }
+
+    private func record(_ hashed: String, _ memo: StepMemo) {
+        state.withLock { state in
+            state.memo[hashed] = memo
+            state.seen += 1
+            state.progressed = true
+        }
+    }
+
+    /// Runs (or answers from memo) a step whose body produces a JSON value.
+    func runStep(_ id: String, type: String?, body: (String) async throws -> JSONValue) async throws -> JSONValue {
+        if StepScope.isInsideStep { throw NotSupportedError("a step inside another step's body (\"\(id)\")") }
+        let (hashed, memo) = try claim(id)
+        if let memo {
+            switch memo {
+            case .data(let value), .value(let value): return value
+            case .error(let error): throw StepError(stepId: id, error: error)
+            }
+        }
+        let opts: JSONValue? = type.map { .object(["type": .string($0)]) }
+        if let target = request.targetStepId, target != hashed {
+            throw ExecutionInterrupt()  // Targeted call: only the target step may run.
+        }
+        if request.targetStepId == nil && !request.immediateExecution {
+            throw report(GeneratorOp(op: .stepPlanned, id: hashed, name: id, opts: opts))
+        }
+        let attempt = currentAttempt
+        let value: JSONValue
+        do {
+            value = try await StepScope.$isInsideStep.withValue(true) { try await body(hashed) }
+        } catch {
+            let serialized = SerializedError(error)
+            if error is NonRetriableError || attempt + 1 >= request.maxAttempts {
+                let op = GeneratorOp(op: .stepFailed, id: hashed, name: id, opts: opts, error: serialized)
+                guard let checkpoint else { throw report(op) }
+                try await checkpoint(op)
+                record(hashed, .error(serialized))
+                throw StepError(stepId: id, error: serialized)
+            }
+            let retryAt = (error as? RetryAfterError)?.retryAt
+            throw report(GeneratorOp(op: .stepError, id: hashed, name: id, opts: opts, error: serialized), retryAfter: retryAt)
+        }
+        let op = GeneratorOp(op: .stepRun, id: hashed, name: id, opts: opts, data: value)
+        guard let checkpoint else { throw report(op) }
+        try await checkpoint(op)
+        record(hashed, .data(value))
+        return value
+    }
+
+    /// A step that suspends the run (sleep, wait): answered from memo, or reported and interrupted.
+    func suspendingStep(_ id: String, op code: Opcode, opts: JSONValue) throws -> JSONValue {
+        let (hashed, memo) = try claim(id)
+        if let memo {
+            switch memo {
+            case .data(let value), .value(let value): return value
+            case .error(let error): throw StepError(stepId: id, error: error)
+            }
+        }
+        if let target = request.targetStepId, target != hashed { throw ExecutionInterrupt() }
+        throw report(GeneratorOp(op: code, id: hashed, name: id, opts: opts))
+    }
+}
+
+/// Thrown by step tools to stop the handler once the execution has something to report. The
+/// executor ignores what the handler does with it: once an op is reported, the outcome is the ops.
+struct ExecutionInterrupt: Error, CustomStringConvertible {
+    var description: String {
+        "the execution stopped at a step to report it; do not catch this error in a handler"
+    }
+}
+
+/// Marks code running inside a step's body, where nested steps are not allowed.
+enum StepScope {
+    @TaskLocal static var isInsideStep = false
+}

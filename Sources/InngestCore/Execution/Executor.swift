@@ -1,0 +1,57 @@
+import Foundation
+import InngestDI
+
+/// The one execution core: runs a function against its memoized state and says, in Inngest's
+/// vocabulary, what happens next. The embedded engine, the serve handler and the test engine all
+/// drive this; none re-implements step semantics.
+///
+/// With a `checkpoint`, new `step.run`s run inline and each result is persisted before the handler
+/// continues (no O(n²) replay); without one, the first new step is run and reported as an op, as
+/// Inngest's HTTP protocol expects.
+public enum Executor {
+    /// Runs one execution.
+    /// - Parameters:
+    ///   - function: the function.
+    ///   - request: events, memo, run id and attempt.
+    ///   - resolver: resolves the handler and its dependencies.
+    ///   - checkpoint: persists step ops in embedded mode; `nil` for protocol mode.
+    ///   - events: sends events for `step.sendEvent`.
+    ///   - logger: the base logger.
+    /// - Returns: the outcome.
+    public static func execute(_ function: FunctionDefinition, request: ExecutionRequest, resolver: Resolver,
+                               checkpoint: Checkpoint? = nil, events: (any EventSending)? = nil,
+                               logger: InngestLogger = InngestLogger()) async -> ExecutionOutcome {
+        let session = ExecutionSession(request: request, checkpoint: checkpoint, events: events)
+        let context = Context(functionId: function.id, session: session, logger: logger)
+        let result: Result<JSONValue, any Error>
+        do {
+            result = .success(try await function.body(resolver, context))
+        } catch {
+            result = .failure(error)
+        }
+        let (ops, retryAfter) = session.reported
+        if !ops.isEmpty { return .ops(ops, retryAfter: retryAfter) }
+        switch result {
+        case .success(let output):
+            return .completed(output)
+        case .failure(let error):
+            return classify(error, request: request)
+        }
+    }
+
+    /// Maps a handler error to an outcome: `NonRetriableError`, an unhandled `StepError` and an
+    /// undecodable payload fail the run at once; `RetryAfterError` retries at its time.
+    static func classify(_ error: any Error, request: ExecutionRequest) -> ExecutionOutcome {
+        switch error {
+        case is ExecutionInterrupt:
+            let message = "step \(request.targetStepId ?? "?") was not found in the function: the code changed since it was planned"
+            return .failed(SerializedError(name: "StepNotFound", message: message), retriable: true, retryAfter: nil)
+        case is NonRetriableError, is StepError, is EventDecodingError, is NotSupportedError:
+            return .failed(SerializedError(error), retriable: false, retryAfter: nil)
+        case let error as RetryAfterError:
+            return .failed(SerializedError(error), retriable: true, retryAfter: error.retryAt)
+        default:
+            return .failed(SerializedError(error), retriable: true, retryAfter: nil)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Options of a function. Only what the engine enforces is offered; Inngest's flow-control options
+/// (concurrency, throttle, rate limit, debounce, batching, priority) are not supported yet and have
+/// no property here, so nothing is accepted and then ignored.
+public struct FunctionOptions: Sendable, Hashable {
+    /// How many times a failing step (or function body) is retried after its first attempt: 0–20.
+    /// `nil` means Inngest's default of 4 (5 attempts in all).
+    public var retries: Int?
+
+    /// Creates options.
+    /// - Parameter retries: retries after the first attempt, 0–20; `nil` for Inngest's default of 4.
+    public init(retries: Int? = nil) {
+        self.retries = retries
+    }
+
+    /// Inngest's default retry count.
+    public static let defaultRetries = 4
+    /// Inngest's maximum retry count.
+    public static let maximumRetries = 20
+
+    /// Attempts in all: retries + 1.
+    public var maxAttempts: Int { (retries ?? Self.defaultRetries) + 1 }
+}
