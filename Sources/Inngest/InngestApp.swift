@@ -1,0 +1,112 @@
+import Foundation
+import Synchronization
+
+/// A booted app: the module graph built, every registered function known to the engine.
+///
+/// ```swift
+/// let app = try await InngestApp.boot(AppModule.self)
+/// try await app.send(.orderPlaced(OrderPlaced(orderId: "o-1", total: 42)))
+/// ```
+public final class InngestApp: Sendable {
+    /// The dependency container.
+    public let container: Container
+    /// The embedded engine.
+    public let engine: EmbeddedEngine
+    /// The event client (also injectable into any provider as `InngestClient`).
+    public let client: InngestClient
+    /// Every registered function, sorted by id.
+    public let functions: [FunctionDefinition]
+    /// The configuration.
+    public let configuration: InngestConfiguration
+
+    private init(container: Container, engine: EmbeddedEngine, client: InngestClient, functions: [FunctionDefinition],
+                 configuration: InngestConfiguration) {
+        self.container = container
+        self.engine = engine
+        self.client = client
+        self.functions = functions
+        self.configuration = configuration
+    }
+
+    /// Boots the app: collects the functions of every module reachable from `root`, checks and builds
+    /// the module graph (every problem reported at once, before anything runs), opens the store,
+    /// resumes runs a crash interrupted, and starts executing.
+    /// - Parameters:
+    ///   - root: the root module.
+    ///   - configuration: app id and engine settings.
+    ///   - functions: extra functions (e.g. from `FunctionDefinition(handler:)` in tests).
+    ///   - overrides: providers that replace the module graph's (tests).
+    ///   - clock: the engine's time source.
+    ///   - startEngine: false to drive the engine by hand (`engine.runUntilIdle()`).
+    /// - Throws: `DependencyGraphError`, `EngineError`, or a lifecycle hook's error.
+    public static func boot(_ root: any Module.Type, configuration: InngestConfiguration = InngestConfiguration(),
+                            functions extra: [FunctionDefinition] = [], overrides: [ProviderDescriptor] = [],
+                            clock: any EngineClock = SystemClock(), startEngine: Bool = true) async throws -> InngestApp {
+        let (collected, providers) = try collectRegistrations(from: root)
+        let functions = collected + extra
+        let box = Mutex<Container?>(nil)
+        let engine = try EmbeddedEngine(functions: functions, configuration: configuration.engine, clock: clock) { _ in
+            // The engine only executes after boot has stored the container.
+            guard let container = box.withLock({ $0 }) else { preconditionFailure("the engine ran a function before boot finished") }
+            return container.rootResolver
+        }
+        let client = InngestClient(transport: engine)
+        let container = try await Container.boot(
+            root, rootProviders: providers + functions.compactMap(\.handlerProvider),
+            globalProviders: [.value(client), .value(configuration.engine.logger)], overrides: overrides)
+        box.withLock { $0 = container }
+        let app = InngestApp(container: container, engine: engine, client: client,
+                             functions: functions.sorted { $0.id < $1.id }, configuration: configuration)
+        let resumed = try await engine.start(runLoop: startEngine)
+        if resumed > 0 {
+            configuration.engine.logger.info("resumed \(resumed) run(s) interrupted by a previous stop")
+        }
+        return app
+    }
+
+    /// Sends one event. See `InngestClient.send`.
+    @discardableResult
+    public func send(_ event: some EventConvertible, id: String? = nil, at: Date? = nil, user: JSONValue? = nil) async throws -> String {
+        try await client.send(event, id: id, at: at, user: user)
+    }
+
+    /// Sends several events atomically. See `InngestClient.send`.
+    @discardableResult
+    public func send(_ events: [any EventConvertible]) async throws -> [String] {
+        try await client.send(events)
+    }
+
+    /// Stops the engine (letting executing steps finish) and runs the shutdown hooks in reverse order.
+    /// - Parameter signal: the signal that caused it, passed to the hooks.
+    public func shutdown(signal: String? = nil) async {
+        await engine.shutdown()
+        await container.shutdown(signal: signal)
+    }
+
+    /// The functions and root-provided injectables of every module reachable from `root`, once each.
+    static func collectRegistrations(from root: any Module.Type) throws -> ([FunctionDefinition], [ProviderDescriptor]) {
+        var seenModules = Set<ObjectIdentifier>()
+        var providers: [ProviderDescriptor] = []
+        var providerKeys = Set<ProviderKey>()
+        var pending: [any Module.Type] = [root]
+        var byId: [String: FunctionDefinition] = [:]
+        var order: [String] = []
+        while let module = pending.popLast() {
+            guard seenModules.insert(ObjectIdentifier(module)).inserted else { continue }
+            pending.append(contentsOf: module.moduleDescriptor.imports)
+            guard let registered = module as? any RegisteredFunctions.Type else { continue }
+            for provider in registered.registeredProviders where providerKeys.insert(provider.key).inserted {
+                providers.append(provider)
+            }
+            for function in registered.registeredFunctions {
+                if let existing = byId[function.id] {
+                    if existing.location != function.location { throw EngineError.duplicateFunction(id: function.id) }
+                    continue
+                }
+                byId[function.id] = function
+                order.append(function.id)
+            }
+        }
+        return (order.compactMap { byId[$0] }, providers)
+    }
+}

@@ -1,0 +1,343 @@
+import Foundation
+import InngestCore
+import InngestDI
+import InngestTime
+import Synchronization
+
+/// The in-process orchestrator: does what an Inngest server does, with SQLite and no network.
+///
+/// `send` persists events and the runs they trigger before returning. Runs execute through the
+/// shared `Executor` with inline steps: each step result is committed before the handler continues.
+/// Failed steps are retried with backoff, sleeps are durable timers, cron schedules fire, and after
+/// a crash the runs that were executing resume from their last recorded step.
+public actor EmbeddedEngine: EventSending {
+    private let store: EngineStore
+    private let clock: any EngineClock
+    private let configuration: EngineConfiguration
+    private let functions: [String: FunctionDefinition]
+    private let routes: [String: [String]]
+    private let schedules: [String: CronExpression]
+    private let resolver: @Sendable (FunctionDefinition) -> Resolver
+    private let wakeup = Wakeup()
+    private var inFlight = 0
+    private var loop: Task<Void, Never>?
+    private var stopping = false
+
+    /// Opens the store and prepares the function table. Nothing runs until `start()`.
+    /// - Parameters:
+    ///   - functions: the registered functions.
+    ///   - configuration: store path, concurrency, retries, logging.
+    ///   - clock: the time source (a manual clock in tests).
+    ///   - resolver: the DI context that builds each function's handler.
+    /// - Throws: `EngineError` for duplicate ids, invalid cron triggers, or a store that is not ours.
+    public init(functions: [FunctionDefinition], configuration: EngineConfiguration = EngineConfiguration(),
+                clock: any EngineClock = SystemClock(), resolver: @escaping @Sendable (FunctionDefinition) -> Resolver) throws {
+        var table: [String: FunctionDefinition] = [:]
+        var routes: [String: [String]] = [:]
+        var schedules: [String: CronExpression] = [:]
+        for function in functions {
+            guard table[function.id] == nil else { throw EngineError.duplicateFunction(id: function.id) }
+            table[function.id] = function
+            switch function.trigger {
+            case .event(let name):
+                routes[name, default: []].append(function.id)
+            case .cron(let text):
+                do {
+                    schedules[function.id] = try CronExpression(text)
+                } catch {
+                    throw EngineError.invalidCron(functionId: function.id, detail: error.description)
+                }
+            }
+        }
+        if configuration.databasePath != ":memory:" {
+            let directory = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+        self.store = try EngineStore(path: configuration.databasePath)
+        self.clock = clock
+        self.configuration = configuration
+        self.functions = table
+        self.routes = routes.mapValues { $0.sorted() }
+        self.schedules = schedules
+        self.resolver = resolver
+    }
+
+    /// Resumes runs interrupted by a crash, syncs cron schedules and, unless `runLoop` is false,
+    /// starts executing due work in the background.
+    /// - Parameter runLoop: false to drive the engine by hand with `runUntilIdle()` (tests).
+    /// - Returns: how many interrupted runs were resumed.
+    @discardableResult
+    public func start(runLoop: Bool = true) async throws -> Int {
+        let now = clock.now().milliseconds
+        let resumed = try await store.recoverInterrupted(now: now)
+        let schedules = self.schedules
+        try await store.syncCrons(schedules.mapValues(\.source)) { text in
+            (try? CronExpression(text))?.nextFire(after: Date(milliseconds: now))?.milliseconds
+        }
+        if runLoop && loop == nil {
+            loop = Task { await self.runLoop() }
+        }
+        return resumed
+    }
+
+    /// Accepts events: each is on disk, with the runs it triggers, before this returns.
+    /// - Returns: the event ids (an idempotent repeat returns the original id).
+    /// - Throws: `InvalidEventError` for a malformed event (nothing is stored), `EngineError.shuttingDown`.
+    public func send(_ events: [InngestEvent]) async throws -> [String] {
+        guard !stopping else { throw EngineError.shuttingDown }
+        for event in events { try event.validate() }
+        let ids = try await store.ingest(events, now: clock.now().milliseconds, routes: routes)
+        wakeup.signal()
+        return ids
+    }
+
+    /// Starts a run of a cron function now, as its schedule would (the dashboard's "invoke").
+    /// - Returns: nothing; the run is queued.
+    /// - Throws: `NotSupportedError` for event-triggered functions: send them an event instead.
+    public func runNow(functionId: String) async throws {
+        guard let schedule = schedules[functionId] else {
+            throw NotSupportedError("runNow for function \"\(functionId)\", which has no cron trigger (send it an event instead)")
+        }
+        let now = clock.now().milliseconds
+        try await store.insertCronRun(functionId: functionId, expression: schedule.source, fireAt: now, now: now)
+        wakeup.signal()
+    }
+
+    /// Executes everything due at the clock's current time, including work that becomes due while
+    /// doing so (retries without delay, completed sleeps), until nothing is due. For tests and tools
+    /// that drive the engine by hand; do not mix with the background loop.
+    public func runUntilIdle() async throws {
+        while true {
+            _ = try await fireDueCrons()
+            let claimed = try await store.claimDue(now: clock.now().milliseconds, limit: configuration.concurrency)
+            if claimed.isEmpty { return }
+            await withTaskGroup(of: Void.self) { group in
+                for run in claimed { group.addTask { await self.execute(run) } }
+            }
+        }
+    }
+
+    /// Waits until no run is queued or running, or until `timeout` passes.
+    /// - Returns: true when every run finished.
+    public func waitUntilAllRunsFinish(timeout: Duration) async throws -> Bool {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline {
+            if try await store.unfinishedRunCount() == 0 { return true }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return try await store.unfinishedRunCount() == 0
+    }
+
+    /// Stops taking work, lets executing steps finish (up to `deadline`), and stops the loop. Runs
+    /// still executing after the deadline resume at the next start.
+    public func shutdown(deadline: Duration = .seconds(10)) async {
+        stopping = true
+        wakeup.signal()
+        await loop?.value
+        loop = nil
+        let end = ContinuousClock.now.advanced(by: deadline)
+        while inFlight > 0 && ContinuousClock.now < end {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    // MARK: Inspection
+
+    /// Runs, newest first.
+    public func runs(status: RunStatus? = nil, functionId: String? = nil, limit: Int = 100) async throws -> [RunRecord] {
+        try await store.runs(status: status, functionId: functionId, limit: limit)
+    }
+
+    /// One run.
+    public func run(_ runId: String) async throws -> RunRecord? { try await store.run(runId) }
+
+    /// A run's step timeline.
+    public func timeline(of runId: String) async throws -> [TimelineEntry] { try await store.timeline(runId) }
+
+    /// Next fire time of each cron function.
+    public func cronSchedules() async throws -> [String: Date] {
+        try await store.cronSchedules().mapValues(Date.init(milliseconds:))
+    }
+
+    /// The database file.
+    public nonisolated var databasePath: String { configuration.databasePath }
+
+    // MARK: Loop
+
+    private func runLoop() async {
+        while !stopping {
+            do {
+                _ = try await fireDueCrons()
+                let slots = configuration.concurrency - inFlight
+                let claimed = try await store.claimDue(now: clock.now().milliseconds, limit: slots)
+                for run in claimed {
+                    inFlight += 1
+                    Task {
+                        await self.execute(run)
+                        self.finished()
+                    }
+                }
+                if stopping { break }
+                var timer: Task<Void, Never>?
+                if inFlight < configuration.concurrency, let next = try await store.nextWakeTime() {
+                    let clock = self.clock
+                    let wakeup = self.wakeup
+                    timer = Task {
+                        await clock.sleep(until: Date(milliseconds: next))
+                        if !Task.isCancelled { wakeup.signal() }
+                    }
+                }
+                await wakeup.wait()
+                timer?.cancel()
+            } catch {
+                configuration.logger.error("engine loop: \(error)")
+                try? await Task.sleep(for: .milliseconds(200))
+            }
+        }
+    }
+
+    private func finished() {
+        inFlight -= 1
+        wakeup.signal()
+    }
+
+    private func fireDueCrons() async throws -> Int {
+        let now = clock.now().milliseconds
+        return try await store.fireDueCrons(now: now) { text, after in
+            (try? CronExpression(text))?.nextFire(after: Date(milliseconds: after))?.milliseconds
+        }
+    }
+
+    // MARK: Execution
+
+    private nonisolated func execute(_ claimed: ClaimedRun) async {
+        let now: @Sendable () -> Int64 = { self.clock.now().milliseconds }
+        guard let function = functions[claimed.functionId] else {
+            let error = SerializedError(name: "FunctionNotFound",
+                                        message: "function \"\(claimed.functionId)\" is not registered in this app; deploy it again to finish the run")
+            await record(claimed, function: nil, steps: [], update: .fail(error),
+                         timeline: [TimelineWrite(kind: .runFailed, step: nil, detail: error.description)], now: now())
+            return
+        }
+        let progressed = Mutex(false)
+        let checkpoint: Checkpoint = { op in
+            let write: StepWrite
+            let line: TimelineWrite
+            switch op.op {
+            case .stepRun:
+                write = StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .data(op.data ?? .null), wakeAt: nil)
+                line = TimelineWrite(kind: .stepCompleted, step: op.name, detail: Self.summary(op.data ?? .null))
+            case .stepFailed:
+                let error = op.error ?? SerializedError(name: "Error", message: "unknown")
+                write = StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .error(error), wakeAt: nil)
+                line = TimelineWrite(kind: .stepFailed, step: op.name, detail: error.description)
+            default:
+                return
+            }
+            try await self.store.apply(runId: claimed.runId, steps: [write], update: nil, timeline: [line], now: now())
+            progressed.withLock { $0 = true }
+            self.observe(claimed, line, now())
+        }
+        let request = ExecutionRequest(events: [claimed.event], memo: claimed.memo, runId: claimed.runId,
+                                       attempt: claimed.attempt, maxAttempts: function.options.maxAttempts)
+        let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
+                                             checkpoint: checkpoint, events: self, logger: configuration.logger)
+        let failedAttempt = progressed.withLock { $0 } ? 0 : claimed.attempt
+        let (steps, update, timeline) = plan(outcome, function: function, failedAttempt: failedAttempt, now: now())
+        await record(claimed, function: function, steps: steps, update: update, timeline: timeline, now: now())
+    }
+
+    /// Maps an outcome onto store writes, as the Inngest server would handle the response.
+    private nonisolated func plan(_ outcome: ExecutionOutcome, function: FunctionDefinition, failedAttempt: Int,
+                                  now: Int64) -> ([StepWrite], RunUpdate, [TimelineWrite]) {
+        let policy = configuration.retryPolicy
+        switch outcome {
+        case .completed(let output):
+            return ([], .complete(output), [TimelineWrite(kind: .runCompleted, step: nil, detail: Self.summary(output))])
+        case .ops(let ops, let retryAfter):
+            var steps: [StepWrite] = []
+            var timeline: [TimelineWrite] = []
+            var attempt = 0
+            var nextAt = now
+            for op in ops {
+                switch op.op {
+                case .stepRun:
+                    steps.append(StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .data(op.data ?? .null), wakeAt: nil))
+                    timeline.append(TimelineWrite(kind: .stepCompleted, step: op.name, detail: Self.summary(op.data ?? .null)))
+                case .stepFailed:
+                    let error = op.error ?? SerializedError(name: "Error", message: "unknown")
+                    steps.append(StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .error(error), wakeAt: nil))
+                    timeline.append(TimelineWrite(kind: .stepFailed, step: op.name, detail: error.description))
+                case .stepError:
+                    attempt = failedAttempt + 1
+                    let at = retryAfter?.milliseconds ?? now + policy.delayMilliseconds(afterAttempt: failedAttempt)
+                    nextAt = max(nextAt, at)
+                    let error = op.error.map(\.description) ?? "unknown error"
+                    timeline.append(TimelineWrite(kind: .stepRetrying, step: op.name,
+                                                  detail: "attempt \(failedAttempt + 1) of \(function.options.maxAttempts) failed: \(error); retrying in \(Self.format(milliseconds: at - now))"))
+                case .sleep:
+                    guard let wake = Self.wakeTime(op.opts?["duration"]?.stringValue, now: now) else {
+                        let error = SerializedError(name: "InvalidSleep", message: "step \"\(op.name)\" has an unreadable duration \(op.opts?.jsonString ?? "null")")
+                        return ([], .fail(error), [TimelineWrite(kind: .runFailed, step: op.name, detail: error.description)])
+                    }
+                    steps.append(StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: nil, wakeAt: wake))
+                    nextAt = max(nextAt, wake)
+                    timeline.append(TimelineWrite(kind: .sleeping, step: op.name,
+                                                  detail: "until \(Date(milliseconds: wake).formatted(.iso8601)) (\(Self.format(milliseconds: wake - now)))"))
+                case .stepPlanned:
+                    break  // Executed on the next pass.
+                case .waitForEvent, .invokeFunction:
+                    let error = SerializedError(NotSupportedError("the \(op.op.rawValue) op in the embedded engine"))
+                    return ([], .fail(error), [TimelineWrite(kind: .runFailed, step: op.name, detail: error.description)])
+                }
+            }
+            return (steps, .queue(attempt: attempt, nextAt: nextAt), timeline)
+        case .failed(let error, let retriable, let retryAfter):
+            if retriable && failedAttempt + 1 < function.options.maxAttempts {
+                let at = retryAfter?.milliseconds ?? now + policy.delayMilliseconds(afterAttempt: failedAttempt)
+                return ([], .queue(attempt: failedAttempt + 1, nextAt: at),
+                        [TimelineWrite(kind: .runRetrying, step: nil,
+                                       detail: "attempt \(failedAttempt + 1) of \(function.options.maxAttempts) failed: \(error); retrying in \(Self.format(milliseconds: at - now))")])
+            }
+            return ([], .fail(error), [TimelineWrite(kind: .runFailed, step: nil, detail: error.description)])
+        }
+    }
+
+    private nonisolated func record(_ claimed: ClaimedRun, function: FunctionDefinition?, steps: [StepWrite], update: RunUpdate,
+                                    timeline: [TimelineWrite], now: Int64) async {
+        do {
+            try await store.apply(runId: claimed.runId, steps: steps, update: update, timeline: timeline, now: now)
+            for line in timeline { observe(claimed, line, now) }
+        } catch {
+            // The run stays `running` in the store and resumes at the next start.
+            configuration.logger.error("could not record the outcome of run \(claimed.runId): \(error)")
+        }
+        wakeup.signal()
+    }
+
+    private nonisolated func observe(_ claimed: ClaimedRun, _ line: TimelineWrite, _ now: Int64) {
+        configuration.observer?(RunObservation(
+            runId: claimed.runId, functionId: claimed.functionId,
+            entry: TimelineEntry(at: Date(milliseconds: now), kind: line.kind, step: line.step, detail: line.detail)))
+    }
+
+    /// A sleep's wake time from its op: an RFC 3339 instant or an Inngest time string.
+    static func wakeTime(_ text: String?, now: Int64) -> Int64? {
+        guard let text else { return nil }
+        if text.count >= 10, let date = try? Date(text, strategy: .iso8601) { return date.milliseconds }
+        guard let duration = try? TimeString.parse(text) else { return nil }
+        let (seconds, attoseconds) = duration.components
+        return now + seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+
+    private static func summary(_ value: JSONValue) -> String {
+        let text = value.jsonString
+        return text.count > 120 ? String(text.prefix(117)) + "…" : text
+    }
+
+    static func format(milliseconds: Int64) -> String {
+        if milliseconds < 1000 { return "\(max(0, milliseconds))ms" }
+        if milliseconds < 60_000 { return String(format: "%.1fs", Double(milliseconds) / 1000) }
+        return TimeString.format(.seconds(milliseconds / 1000))
+    }
+}

@@ -1,0 +1,41 @@
+import InngestCore
+
+/// Settings of the embedded engine.
+public struct EngineConfiguration: Sendable {
+    /// The SQLite file; its directory is created if needed. `":memory:"` keeps nothing on disk.
+    public var databasePath: String
+    /// How many runs execute at once.
+    public var concurrency: Int
+    /// Backoff between retries.
+    public var retryPolicy: RetryPolicy
+    /// The engine's logger; handlers get it with run metadata as `context.logger`.
+    public var logger: InngestLogger
+    /// Called for every timeline entry as it is recorded (live progress output).
+    public var observer: (@Sendable (RunObservation) -> Void)?
+
+    /// Creates a configuration.
+    /// - Parameters:
+    ///   - databasePath: the SQLite file (default `.inngest/inngest.sqlite` in the working directory).
+    ///   - concurrency: runs executing at once, at least 1.
+    ///   - retryPolicy: backoff between retries.
+    ///   - logger: the logger.
+    ///   - observer: receives timeline entries as they are recorded.
+    public init(databasePath: String = ".inngest/inngest.sqlite", concurrency: Int = 16, retryPolicy: RetryPolicy = RetryPolicy(),
+                logger: InngestLogger = InngestLogger(), observer: (@Sendable (RunObservation) -> Void)? = nil) {
+        self.databasePath = databasePath
+        self.concurrency = max(1, concurrency)
+        self.retryPolicy = retryPolicy
+        self.logger = logger
+        self.observer = observer
+    }
+}
+
+/// A timeline entry with the run it belongs to.
+public struct RunObservation: Sendable {
+    /// The run id.
+    public let runId: String
+    /// The function id.
+    public let functionId: String
+    /// What happened.
+    public let entry: TimelineEntry
+}

@@ -1,0 +1,119 @@
+#if canImport(SQLite3)
+import SQLite3
+#else
+import CSQLite
+#endif
+
+/// The engine's one connection to its database file: WAL mode, full fsync on commit, cached
+/// prepared statements. Not thread-safe: the `EngineStore` actor owns it.
+final class SQLiteConnection {
+    private var handle: OpaquePointer?
+    private var statements: [String: OpaquePointer] = [:]
+
+    /// `SQLITE_TRANSIENT`: SQLite copies bound text before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// Opens (creating if needed) the database at `path`; `":memory:"` for a private in-memory one.
+    /// - Throws: `SQLiteError` when the file cannot be opened.
+    init(path: String) throws {
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let status = sqlite3_open_v2(path, &handle, flags, nil)
+        guard status == SQLITE_OK else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(handle)
+            handle = nil
+            throw SQLiteError(code: status, message: message, context: "opening \(path)")
+        }
+        sqlite3_busy_timeout(handle, 5_000)
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        sqlite3_close(handle)
+    }
+
+    /// Runs one or more statements without parameters.
+    func execute(_ sql: String) throws {
+        var error: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(handle, sql, nil, nil, &error)
+        if status != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? lastMessage
+            sqlite3_free(error)
+            throw SQLiteError(code: status, message: message, context: sql)
+        }
+    }
+
+    /// Runs a statement with parameters and returns its rows.
+    @discardableResult
+    func query(_ sql: String, _ bindings: [SQLiteValue] = []) throws -> [SQLiteRow] {
+        let statement = try prepared(sql)
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
+        for (index, value) in bindings.enumerated() {
+            let position = Int32(index + 1)
+            let status: Int32
+            switch value {
+            case .null: status = sqlite3_bind_null(statement, position)
+            case .integer(let value): status = sqlite3_bind_int64(statement, position, value)
+            case .real(let value): status = sqlite3_bind_double(statement, position, value)
+            case .text(let value): status = sqlite3_bind_text(statement, position, value, -1, Self.transient)
+            }
+            guard status == SQLITE_OK else { throw SQLiteError(code: status, message: lastMessage, context: sql) }
+        }
+        var rows: [SQLiteRow] = []
+        while true {
+            let status = sqlite3_step(statement)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else { throw SQLiteError(code: status, message: lastMessage, context: sql) }
+            var columns: [String: SQLiteValue] = [:]
+            for column in 0..<sqlite3_column_count(statement) {
+                let name = String(cString: sqlite3_column_name(statement, column))
+                switch sqlite3_column_type(statement, column) {
+                case SQLITE_INTEGER: columns[name] = .integer(sqlite3_column_int64(statement, column))
+                case SQLITE_FLOAT: columns[name] = .real(sqlite3_column_double(statement, column))
+                case SQLITE_NULL: columns[name] = .null
+                default:
+                    if let text = sqlite3_column_text(statement, column) {
+                        columns[name] = .text(String(cString: text))
+                    } else {
+                        columns[name] = .null
+                    }
+                }
+            }
+            rows.append(SQLiteRow(columns: columns))
+        }
+        return rows
+    }
+
+    /// Runs `body` in an immediate transaction: committed if it returns, rolled back if it throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Rows changed by the last statement.
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
+    private var lastMessage: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "no connection" }
+
+    private func prepared(_ sql: String) throws -> OpaquePointer {
+        if let statement = statements[sql] { return statement }
+        var statement: OpaquePointer?
+        let status = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard status == SQLITE_OK, let statement else {
+            throw SQLiteError(code: status, message: lastMessage, context: sql)
+        }
+        statements[sql] = statement
+        return statement
+    }
+}

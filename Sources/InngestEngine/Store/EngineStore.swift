@@ -1,0 +1,357 @@
+import Foundation
+import InngestCore
+
+/// The engine's durable state in one SQLite file (WAL): events, runs, step results, timers, cron
+/// schedules and each run's timeline. Every method is one transaction, committed with a full fsync
+/// before it returns.
+actor EngineStore {
+    /// The schema version this code writes.
+    static let schemaVersion = 1
+    /// Written into the file so that a foreign SQLite database is never mistaken for ours.
+    static let applicationMarker = "swift-inngest"
+
+    private let connection: SQLiteConnection
+    let path: String
+
+    /// Opens or creates the store.
+    /// - Throws: `EngineError.foreignDatabase`, `.corruptDatabase` or `.newerSchema` rather than
+    ///   touching a file that is not ours; `SQLiteError` for I/O failures.
+    init(path: String) throws {
+        self.path = path
+        let connection = try SQLiteConnection(path: path)
+        self.connection = connection
+        do {
+            let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table'")
+                .compactMap { $0["name"].text }
+            if tables.isEmpty {
+                try Self.createSchema(connection)
+            } else {
+                guard tables.contains("inngest_meta") else {
+                    throw EngineError.foreignDatabase(path: path, tables: tables)
+                }
+                let meta = try connection.query("SELECT key, value FROM inngest_meta")
+                let values = Dictionary(meta.compactMap { row in row["key"].text.map { ($0, row["value"].text ?? "") } },
+                                        uniquingKeysWith: { first, _ in first })
+                guard values["application"] == Self.applicationMarker else {
+                    throw EngineError.foreignDatabase(path: path, tables: tables)
+                }
+                let version = Int(values["schema_version"] ?? "") ?? 0
+                if version > Self.schemaVersion {
+                    throw EngineError.newerSchema(path: path, found: version, supported: Self.schemaVersion)
+                }
+            }
+            if path != ":memory:" { try connection.execute("PRAGMA journal_mode = WAL") }
+            try connection.execute("PRAGMA synchronous = FULL")
+        } catch let error as SQLiteError where [11, 26].contains(error.code & 0xFF) {
+            throw EngineError.corruptDatabase(path: path, detail: error.message)
+        }
+    }
+
+    private static func createSchema(_ connection: SQLiteConnection) throws {
+        try connection.transaction {
+            try connection.execute("""
+                CREATE TABLE inngest_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE events (
+                    id TEXT PRIMARY KEY, idempotency_key TEXT, name TEXT NOT NULL, body TEXT NOT NULL,
+                    ts INTEGER NOT NULL, received_at INTEGER NOT NULL);
+                CREATE INDEX events_idempotency ON events (idempotency_key, received_at);
+                CREATE TABLE runs (
+                    run_id TEXT PRIMARY KEY, function_id TEXT NOT NULL, event_id TEXT NOT NULL,
+                    status TEXT NOT NULL, attempt INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL, ended_at INTEGER, output TEXT, error TEXT);
+                CREATE INDEX runs_due ON runs (status, next_at);
+                CREATE TABLE steps (
+                    run_id TEXT NOT NULL, hash TEXT NOT NULL, name TEXT NOT NULL, op TEXT NOT NULL,
+                    memo TEXT, wake_at INTEGER, recorded_at INTEGER NOT NULL,
+                    PRIMARY KEY (run_id, hash));
+                CREATE TABLE timeline (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL, at INTEGER NOT NULL,
+                    kind TEXT NOT NULL, step TEXT, detail TEXT NOT NULL);
+                CREATE INDEX timeline_run ON timeline (run_id, seq);
+                CREATE TABLE crons (function_id TEXT PRIMARY KEY, expression TEXT NOT NULL, next_fire_at INTEGER NOT NULL);
+                """)
+            try connection.query("INSERT INTO inngest_meta (key, value) VALUES ('application', ?), ('schema_version', ?)",
+                                 [.text(applicationMarker), .text(String(schemaVersion))])
+        }
+    }
+
+    // MARK: Events
+
+    /// Accepts events and creates the runs they trigger, atomically.
+    /// - Parameters:
+    ///   - events: validated envelopes.
+    ///   - now: milliseconds.
+    ///   - routes: function ids by event name.
+    /// - Returns: the event ids in order (an idempotent repeat returns the first event's id).
+    func ingest(_ events: [InngestEvent], now: Int64, routes: [String: [String]]) throws -> [String] {
+        try connection.transaction {
+            var ids: [String] = []
+            for var event in events {
+                if let key = event.id, let existing = try connection.query(
+                    "SELECT id FROM events WHERE idempotency_key = ? AND received_at > ? LIMIT 1",
+                    [.text(key), .integer(now - 86_400_000)]).first?["id"].text {
+                    ids.append(existing)
+                    continue
+                }
+                let id = ULID.make(milliseconds: now)
+                let key = event.id
+                event.id = id
+                if event.ts == nil { event.ts = now }
+                let ts = event.ts ?? now
+                try connection.query(
+                    "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    [.text(id), key.map(SQLiteValue.text) ?? .null, .text(event.name), .text(Self.json(event)),
+                     .integer(ts), .integer(now)])
+                for functionId in routes[event.name] ?? [] {
+                    try insertRun(functionId: functionId, eventId: id, eventName: event.name, nextAt: max(now, ts), now: now)
+                }
+                ids.append(id)
+            }
+            return ids
+        }
+    }
+
+    private func insertRun(functionId: String, eventId: String, eventName: String, nextAt: Int64, now: Int64) throws {
+        let runId = ULID.make(milliseconds: now)
+        try connection.query(
+            "INSERT INTO runs (run_id, function_id, event_id, status, attempt, next_at, created_at) VALUES (?, ?, ?, 'queued', 0, ?, ?)",
+            [.text(runId), .text(functionId), .text(eventId), .integer(nextAt), .integer(now)])
+        try appendTimeline(runId, at: now, .runQueued, step: nil, detail: "\(eventName) → \(functionId)")
+    }
+
+    // MARK: Runs
+
+    /// Moves runs left `running` by a crash back to the queue.
+    /// - Returns: how many were resumed.
+    func recoverInterrupted(now: Int64) throws -> Int {
+        try connection.transaction {
+            let interrupted = try connection.query("SELECT run_id FROM runs WHERE status = 'running'")
+            for row in interrupted {
+                guard let runId = row["run_id"].text else { continue }
+                try appendTimeline(runId, at: now, .runResumed, step: nil, detail: "resumed after a restart")
+            }
+            try connection.query("UPDATE runs SET status = 'queued', next_at = MIN(next_at, ?) WHERE status = 'running'", [.integer(now)])
+            return interrupted.count
+        }
+    }
+
+    /// Marks up to `limit` due runs as running and loads what executing them needs. Sleeps whose
+    /// time has come are completed first.
+    func claimDue(now: Int64, limit: Int) throws -> [ClaimedRun] {
+        guard limit > 0 else { return [] }
+        return try connection.transaction {
+            try connection.query("UPDATE steps SET memo = 'null' WHERE memo IS NULL AND wake_at <= ?", [.integer(now)])
+            let rows = try connection.query("""
+                UPDATE runs SET status = 'running'
+                WHERE run_id IN (SELECT run_id FROM runs WHERE status = 'queued' AND next_at <= ? ORDER BY next_at, run_id LIMIT ?)
+                RETURNING run_id, function_id, event_id, attempt
+                """, [.integer(now), .integer(Int64(limit))])
+            return try rows.compactMap { row -> ClaimedRun? in
+                guard let runId = row["run_id"].text, let functionId = row["function_id"].text,
+                      let eventId = row["event_id"].text else { return nil }
+                let body = try connection.query("SELECT body FROM events WHERE id = ?", [.text(eventId)]).first?["body"].text ?? "{}"
+                var memo: [String: StepMemo] = [:]
+                for step in try connection.query("SELECT hash, memo FROM steps WHERE run_id = ? AND memo IS NOT NULL", [.text(runId)]) {
+                    guard let hash = step["hash"].text, let text = step["memo"].text else { continue }
+                    memo[hash] = try JSONDecoder().decode(StepMemo.self, from: Data(text.utf8))
+                }
+                let event = try JSONDecoder().decode(InngestEvent.self, from: Data(body.utf8))
+                return ClaimedRun(runId: runId, functionId: functionId, event: event, attempt: Int(row["attempt"].int ?? 0), memo: memo)
+            }
+        }
+    }
+
+    /// Records a step's result (a checkpoint) or a pending sleep, with the run's new state.
+    func apply(runId: String, steps: [StepWrite], update: RunUpdate?, timeline: [TimelineWrite], now: Int64) throws {
+        try connection.transaction {
+            for step in steps {
+                try connection.query(
+                    "INSERT OR REPLACE INTO steps (run_id, hash, name, op, memo, wake_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [.text(runId), .text(step.hash), .text(step.name), .text(step.op),
+                     step.memo.map { .text(Self.json($0)) } ?? .null, step.wakeAt.map(SQLiteValue.integer) ?? .null, .integer(now)])
+            }
+            switch update {
+            case .queue(let attempt, let nextAt):
+                try connection.query("UPDATE runs SET status = 'queued', attempt = ?, next_at = ? WHERE run_id = ?",
+                                     [.integer(Int64(attempt)), .integer(nextAt), .text(runId)])
+            case .complete(let output):
+                try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
+                                     [.text(Self.json(output)), .integer(now), .text(runId)])
+            case .fail(let error):
+                try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ?",
+                                     [.text(Self.json(error)), .integer(now), .text(runId)])
+            case nil:
+                break
+            }
+            for entry in timeline {
+                try appendTimeline(runId, at: now, entry.kind, step: entry.step, detail: entry.detail)
+            }
+        }
+    }
+
+    /// The earliest time anything is due: a queued run or a cron schedule.
+    func nextWakeTime() throws -> Int64? {
+        let run = try connection.query("SELECT MIN(next_at) AS t FROM runs WHERE status = 'queued'").first?["t"].int
+        let cron = try connection.query("SELECT MIN(next_fire_at) AS t FROM crons").first?["t"].int
+        return [run, cron].compactMap { $0 }.min()
+    }
+
+    /// Runs not yet completed or failed.
+    func unfinishedRunCount() throws -> Int {
+        Int(try connection.query("SELECT COUNT(*) AS n FROM runs WHERE status IN ('queued', 'running')").first?["n"].int ?? 0)
+    }
+
+    // MARK: Cron
+
+    /// Makes the stored schedules match the registered cron functions; a new or changed expression
+    /// gets its next fire time from `nextFire`.
+    func syncCrons(_ crons: [String: String], nextFire: (String) -> Int64?) throws {
+        try connection.transaction {
+            let stored = try connection.query("SELECT function_id, expression FROM crons")
+            var known: [String: String] = [:]
+            for row in stored {
+                guard let id = row["function_id"].text else { continue }
+                if let expression = crons[id], expression == row["expression"].text {
+                    known[id] = expression
+                } else {
+                    try connection.query("DELETE FROM crons WHERE function_id = ?", [.text(id)])
+                }
+            }
+            for (id, expression) in crons.sorted(by: { $0.key < $1.key }) where known[id] == nil {
+                guard let next = nextFire(expression) else { continue }
+                try connection.query("INSERT INTO crons (function_id, expression, next_fire_at) VALUES (?, ?, ?)",
+                                     [.text(id), .text(expression), .integer(next)])
+            }
+        }
+    }
+
+    /// Fires every schedule that is due: one event and one run each (a schedule missed while the
+    /// process was down fires once), then moves each schedule to its next time.
+    /// - Returns: how many fired.
+    func fireDueCrons(now: Int64, nextFire: (String, Int64) -> Int64?) throws -> Int {
+        try connection.transaction {
+            let due = try connection.query("SELECT function_id, expression, next_fire_at FROM crons WHERE next_fire_at <= ?", [.integer(now)])
+            for row in due {
+                guard let id = row["function_id"].text, let expression = row["expression"].text,
+                      let fireAt = row["next_fire_at"].int else { continue }
+                try insertCronRun(functionId: id, expression: expression, fireAt: fireAt, now: now)
+                if let next = nextFire(expression, max(now, fireAt)) {
+                    try connection.query("UPDATE crons SET next_fire_at = ? WHERE function_id = ?", [.integer(next), .text(id)])
+                } else {
+                    try connection.query("DELETE FROM crons WHERE function_id = ?", [.text(id)])
+                }
+            }
+            return due.count
+        }
+    }
+
+    /// Creates a run of a cron function now, as its schedule would.
+    func insertCronRun(functionId: String, expression: String, fireAt: Int64, now: Int64) throws {
+        let id = ULID.make(milliseconds: now)
+        let event = InngestEvent(name: ScheduledRun.name, data: .object(["cron": .string(expression)]), id: id, ts: fireAt)
+        try connection.query(
+            "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, NULL, ?, ?, ?, ?)",
+            [.text(id), .text(event.name), .text(Self.json(event)), .integer(fireAt), .integer(now)])
+        try insertRun(functionId: functionId, eventId: id, eventName: event.name, nextAt: now, now: now)
+    }
+
+    /// Next fire time of each stored schedule.
+    func cronSchedules() throws -> [String: Int64] {
+        var result: [String: Int64] = [:]
+        for row in try connection.query("SELECT function_id, next_fire_at FROM crons") {
+            if let id = row["function_id"].text, let at = row["next_fire_at"].int { result[id] = at }
+        }
+        return result
+    }
+
+    // MARK: Inspection
+
+    /// Runs, newest first, optionally filtered.
+    func runs(status: RunStatus?, functionId: String?, limit: Int) throws -> [RunRecord] {
+        var sql = "SELECT r.*, e.name AS event_name FROM runs r JOIN events e ON e.id = r.event_id WHERE 1 = 1"
+        var bindings: [SQLiteValue] = []
+        if let status { sql += " AND r.status = ?"; bindings.append(.text(status.rawValue)) }
+        if let functionId { sql += " AND r.function_id = ?"; bindings.append(.text(functionId)) }
+        sql += " ORDER BY r.created_at DESC, r.run_id DESC LIMIT ?"
+        bindings.append(.integer(Int64(limit)))
+        return try connection.query(sql, bindings).compactMap(Self.runRecord)
+    }
+
+    /// One run.
+    func run(_ runId: String) throws -> RunRecord? {
+        try connection.query("SELECT r.*, e.name AS event_name FROM runs r JOIN events e ON e.id = r.event_id WHERE r.run_id = ?",
+                             [.text(runId)]).first.flatMap(Self.runRecord)
+    }
+
+    /// A run's timeline, oldest first.
+    func timeline(_ runId: String) throws -> [TimelineEntry] {
+        try connection.query("SELECT at, kind, step, detail FROM timeline WHERE run_id = ? ORDER BY seq", [.text(runId)])
+            .compactMap { row in
+                guard let kind = row["kind"].text.flatMap(TimelineEntry.Kind.init(rawValue:)), let at = row["at"].int else { return nil }
+                return TimelineEntry(at: Date(milliseconds: at), kind: kind, step: row["step"].text, detail: row["detail"].text ?? "")
+            }
+    }
+
+    private static func runRecord(_ row: SQLiteRow) -> RunRecord? {
+        guard let runId = row["run_id"].text, let functionId = row["function_id"].text,
+              let status = row["status"].text.flatMap(RunStatus.init(rawValue:)) else { return nil }
+        return RunRecord(
+            runId: runId, functionId: functionId, eventName: row["event_name"].text ?? "", eventId: row["event_id"].text ?? "",
+            status: status, attempt: Int(row["attempt"].int ?? 0), createdAt: Date(milliseconds: row["created_at"].int ?? 0),
+            nextAt: Date(milliseconds: row["next_at"].int ?? 0), endedAt: row["ended_at"].int.map(Date.init(milliseconds:)),
+            output: row["output"].text.flatMap { try? JSONValue(json: Data($0.utf8)) },
+            error: row["error"].text.flatMap { try? JSONDecoder().decode(SerializedError.self, from: Data($0.utf8)) })
+    }
+
+    private func appendTimeline(_ runId: String, at: Int64, _ kind: TimelineEntry.Kind, step: String?, detail: String) throws {
+        try connection.query("INSERT INTO timeline (run_id, at, kind, step, detail) VALUES (?, ?, ?, ?, ?)",
+                             [.text(runId), .integer(at), .text(kind.rawValue), step.map(SQLiteValue.text) ?? .null, .text(detail)])
+    }
+
+    private static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+}
+
+/// A run claimed for execution.
+struct ClaimedRun: Sendable {
+    let runId: String
+    let functionId: String
+    let event: InngestEvent
+    let attempt: Int
+    let memo: [String: StepMemo]
+}
+
+/// A step row to write.
+struct StepWrite: Sendable {
+    let hash: String
+    let name: String
+    let op: String
+    /// The memo; `nil` while pending (a sleep not yet over).
+    let memo: StepMemo?
+    let wakeAt: Int64?
+}
+
+/// The run's new state after an execution.
+enum RunUpdate: Sendable {
+    case queue(attempt: Int, nextAt: Int64)
+    case complete(JSONValue)
+    case fail(SerializedError)
+}
+
+/// A timeline line to append.
+struct TimelineWrite: Sendable {
+    let kind: TimelineEntry.Kind
+    let step: String?
+    let detail: String
+}
+
+extension Date {
+    /// A date from milliseconds since the epoch.
+    init(milliseconds: Int64) { self.init(timeIntervalSince1970: Double(milliseconds) / 1000) }
+
+    /// Milliseconds since the epoch.
+    var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import InngestCore
+
+/// The state of a run.
+public enum RunStatus: String, Sendable, Codable, CaseIterable {
+    /// Waiting to execute (now, after a backoff, or after a sleep).
+    case queued
+    /// Executing now, or interrupted by a crash (resumed at the next start).
+    case running
+    /// Finished with an output.
+    case completed
+    /// Failed for good.
+    case failed
+}
+
+/// A run, as the engine's store records it.
+public struct RunRecord: Sendable, Hashable {
+    /// The run id.
+    public let runId: String
+    /// The function id.
+    public let functionId: String
+    /// The name of the triggering event.
+    public let eventName: String
+    /// The id of the triggering event.
+    public let eventId: String
+    /// Current state.
+    public let status: RunStatus
+    /// 0-based attempt of the current step.
+    public let attempt: Int
+    /// When the run was created.
+    public let createdAt: Date
+    /// When it next executes, while queued.
+    public let nextAt: Date
+    /// When it finished.
+    public let endedAt: Date?
+    /// The output, once completed.
+    public let output: JSONValue?
+    /// The error, once failed.
+    public let error: SerializedError?
+}
+
+/// One line of a run's step timeline.
+public struct TimelineEntry: Sendable, Hashable {
+    /// What happened.
+    public enum Kind: String, Sendable, Hashable {
+        /// A run was created by an event or a schedule.
+        case runQueued = "run.queued"
+        /// A run was resumed after the process restarted.
+        case runResumed = "run.resumed"
+        /// A step completed and its result was recorded.
+        case stepCompleted = "step.completed"
+        /// A step failed on an attempt and will be retried.
+        case stepRetrying = "step.retrying"
+        /// A step failed for good.
+        case stepFailed = "step.failed"
+        /// A sleep began.
+        case sleeping = "step.sleeping"
+        /// The function body failed on an attempt and will be retried.
+        case runRetrying = "run.retrying"
+        /// The run completed.
+        case runCompleted = "run.completed"
+        /// The run failed.
+        case runFailed = "run.failed"
+    }
+
+    /// When.
+    public let at: Date
+    /// What.
+    public let kind: Kind
+    /// The step id as written by the user, when the entry is about a step.
+    public let step: String?
+    /// Details: an error, a retry time, an output.
+    public let detail: String
+}

@@ -1,0 +1,207 @@
+import Foundation
+import Inngest
+import InngestTesting
+import Testing
+
+@Suite struct EngineTests {
+    @Test func runCompletesWithRetryAndDurableSleep() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 1))],
+                                                retryPolicy: RetryPolicy(initialDelay: .seconds(10), jitter: 0))
+        try await app.send(Ping(id: "p1"))
+        try await app.runUntilIdle()
+        #expect(journal.all == ["a p1", "flaky p1 attempt 0"])
+        var run = try #require(try await app.runs().first)
+        #expect(run.status == .queued && run.attempt == 1)
+
+        try await app.advance(by: .seconds(9))
+        #expect(journal.count("flaky p1 attempt 1") == 0, "the backoff is 10 s")
+        try await app.advance(by: .seconds(1))
+        #expect(journal.all == ["a p1", "flaky p1 attempt 0", "flaky p1 attempt 1"])
+
+        try await app.advance(by: .minutes(4))
+        #expect(journal.count("c p1") == 0, "still sleeping")
+        try await app.advance(by: .minutes(1))
+        run = try #require(try await app.runs().first)
+        #expect(run.status == .completed)
+        #expect(run.output == .string("ABC"))
+        #expect(journal.count("a p1") == 1 && journal.count("c p1") == 1)
+        let kinds = try await app.timeline(of: run.runId).map(\.kind)
+        #expect(kinds == [.runQueued, .stepCompleted, .stepRetrying, .stepCompleted, .sleeping, .stepCompleted, .runCompleted])
+    }
+
+    @Test func exhaustedRetriesFailTheRun() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 99))],
+                                                retryPolicy: RetryPolicy(initialDelay: .seconds(1), jitter: 0))
+        try await app.send(Ping(id: "p"))
+        try await app.runUntilIdle()
+        for _ in 0..<10 { try await app.advance(by: .seconds(60)) }
+        let run = try #require(try await app.runs().first)
+        #expect(run.status == .failed)
+        #expect(journal.all.filter { $0.hasPrefix("flaky") }.count == 4, "retries: 3 means 4 attempts")
+        #expect(run.error?.name == "Flaky", "the run fails with the step's error")
+    }
+
+    @Test func idempotentEventIdsTriggerOnce() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 0))])
+        let first = try await app.send(Ping(id: "p"), id: "dedupe-1")
+        let second = try await app.send(Ping(id: "p"), id: "dedupe-1")
+        #expect(first == second)
+        #expect(try await app.runs().count == 1)
+    }
+
+    @Test func futureTimestampDelaysTheRun() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 0))])
+        try await app.app.send(Ping(id: "later"), at: app.clock.now().addingTimeInterval(3600))
+        try await app.runUntilIdle()
+        #expect(journal.all.isEmpty)
+        try await app.advance(by: .seconds(3600))
+        #expect(journal.all == ["a later", "flaky later attempt 0"])
+    }
+
+    @Test func cronFiresOnScheduleAndOnDemand() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self, functions: [FunctionDefinition(handler: Nightly(journal: journal))])
+        let next = try #require(try await app.app.engine.cronSchedules()["nightly"])
+        #expect(Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: next).hour == 3)
+        try await app.runUntilIdle()
+        #expect(journal.all.isEmpty)
+        try await app.advance(by: .seconds(next.timeIntervalSince(app.clock.now())))
+        #expect(journal.all == ["nightly 0 3 * * *"])
+        try await app.advance(by: .hours(24))
+        #expect(journal.all.count == 2)
+        try await app.app.engine.runNow(functionId: "nightly")
+        try await app.runUntilIdle()
+        #expect(journal.all.count == 3)
+    }
+
+    @Test func unmatchedEventsAreStoredWithoutRuns() async throws {
+        struct Other: Event { static let name = "test/other"; var x: Int }
+        let app = try await InngestTestApp.boot(EmptyTestModule.self)
+        let id = try await app.send(Other(x: 1))
+        #expect(id.count == 26, "a ULID")
+        #expect(try await app.runs().isEmpty)
+    }
+
+    @Test func invalidEventsAreRejectedAndNothingIsStored() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 0))])
+        await #expect(throws: InvalidEventError.self) {
+            try await app.app.client.send(envelopes: [InngestEvent(name: "test/ping", data: .object(["id": .string("ok")])),
+                                                      InngestEvent(name: "", data: .object([:]))])
+        }
+        #expect(try await app.runs().isEmpty, "a batch is all or nothing")
+    }
+
+    @Test func undecodablePayloadFailsWithoutRetry() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 0))])
+        try await app.app.client.send(envelopes: [InngestEvent(name: "test/ping", data: .object(["wrong": .integer(1)]))])
+        try await app.runUntilIdle()
+        let run = try #require(try await app.runs().first)
+        #expect(run.status == .failed)
+        #expect(run.error?.name == "EventDecodingError")
+        #expect(journal.all.isEmpty)
+    }
+
+    @Test func crashedRunsResumeFromTheirLastStep() async throws {
+        let path = temporaryDatabase()
+        let clock = ManualClock()
+        let journal = Journal()
+        let functions = [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 0))]
+        do {
+            let engine = try await makeEngine(path: path, clock: clock, functions: functions)
+            try await engine.start(runLoop: false)
+            _ = try await engine.send([InngestEvent(Ping(id: "crash"))])
+            try await engine.runUntilIdle()  // a, flaky done; sleeping.
+        }
+        #expect(journal.all == ["a crash", "flaky crash attempt 0"])
+        // A new process: same file, the run is sleeping; wake it.
+        clock.advance(by: .minutes(5))
+        let engine = try await makeEngine(path: path, clock: clock, functions: functions)
+        try await engine.start(runLoop: false)
+        try await engine.runUntilIdle()
+        #expect(journal.all == ["a crash", "flaky crash attempt 0", "c crash"])
+        #expect(try await engine.runs().first?.status == .completed)
+    }
+
+    @Test func runsLeftRunningByAKillAreResumed() async throws {
+        let path = temporaryDatabase()
+        let clock = ManualClock()
+        let journal = Journal()
+        struct Hang: InngestFunction {
+            static let id = "hang"
+            static let trigger = Trigger.event(Ping.self)
+            let journal: Journal
+            let hang: Bool
+            func handle(_ ping: Ping, context: Context) async throws {
+                try await context.step.run("before") { journal.add("before") }
+                try await context.step.run("during") {
+                    journal.add("during")
+                    // Simulates a process killed mid-step: nothing after this point ever runs.
+                    if hang { await withCheckedContinuation { (_: CheckedContinuation<Void, Never>) in } }
+                }
+                try await context.step.run("after") { journal.add("after") }
+            }
+        }
+        let first = try await makeEngine(path: path, clock: clock, functions: [FunctionDefinition(handler: Hang(journal: journal, hang: true))])
+        try await first.start(runLoop: false)
+        _ = try await first.send([InngestEvent(Ping(id: "k"))])
+        Task { try await first.runUntilIdle() }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while journal.count("during") == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        try #require(journal.count("during") == 1)
+        // The "process" is stuck forever inside the step: the run is still marked running in the file.
+
+        let second = try await makeEngine(path: path, clock: clock, functions: [FunctionDefinition(handler: Hang(journal: journal, hang: false))])
+        #expect(try await second.start(runLoop: false) == 1)
+        try await second.runUntilIdle()
+        #expect(journal.all == ["before", "during", "during", "after"], "only the step in flight runs twice")
+        let run = try #require(try await second.runs().first)
+        #expect(run.status == .completed)
+        #expect(try await second.timeline(of: run.runId).contains { $0.kind == .runResumed })
+    }
+
+    @Test func foreignAndCorruptDatabasesAreRefusedUntouched() async throws {
+        let path = temporaryDatabase()
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let garbage = Data("this is not a database, just some text that must survive".utf8) + Data(repeating: 7, count: 5000)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        await #expect { try await makeEngine(path: path, clock: ManualClock(), functions: []) } throws: {
+            "\($0)".contains("not a readable SQLite database")
+        }
+        #expect(FileManager.default.contents(atPath: path) == garbage)
+
+        let foreign = temporaryDatabase()
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: foreign).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", foreign, "CREATE TABLE customers (id INTEGER PRIMARY KEY); INSERT INTO customers VALUES (1);"]
+        try process.run()
+        process.waitUntilExit()
+        await #expect { try await makeEngine(path: foreign, clock: ManualClock(), functions: []) } throws: {
+            "\($0)".contains("did not create")
+        }
+    }
+
+    @Test func duplicateFunctionIdsAndBadCronAreRefusedAtBoot() async throws {
+        let journal = Journal()
+        await #expect { try await makeEngine(path: ":memory:", clock: ManualClock(), functions: [
+            FunctionDefinition(handler: Nightly(journal: journal)), FunctionDefinition(handler: Nightly(journal: journal)),
+        ]) } throws: { "\($0)".contains("two functions have the id \"nightly\"") }
+        let bad = FunctionDefinition(id: "bad", trigger: .cron("61 * * * *")) { _, _ in .null }
+        await #expect { try await makeEngine(path: ":memory:", clock: ManualClock(), functions: [bad]) } throws: {
+            "\($0)".contains("invalid cron")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Inngest
+import InngestTesting
+import Synchronization
+
+struct Ping: Event {
+    static let name = "test/ping"
+    var id: String
+}
+
+/// Records what ran, across engine restarts.
+final class Journal: Sendable {
+    private let lines = Mutex([String]())
+    func add(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
+    func count(_ line: String) -> Int { all.filter { $0 == line }.count }
+}
+
+/// Fails its flaky step `failures` times per ping, then succeeds.
+struct ThreeSteps: InngestFunction {
+    static let id = "three-steps"
+    static let trigger = Trigger.event(Ping.self)
+    static let options = FunctionOptions(retries: 3)
+    let journal: Journal
+    let failures: Int
+
+    struct Flaky: Error {}
+
+    func handle(_ ping: Ping, context: Context) async throws -> String {
+        let a = try await context.step.run("a") { journal.add("a \(ping.id)"); return "A" }
+        let b = try await context.step.run("flaky") {
+            journal.add("flaky \(ping.id) attempt \(context.attempt)")
+            if context.attempt < failures { throw Flaky() }
+            return "B"
+        }
+        try await context.step.sleep("pause", for: .minutes(5))
+        let c = try await context.step.run("c") { journal.add("c \(ping.id)"); return "C" }
+        return a + b + c
+    }
+}
+
+struct Nightly: InngestFunction {
+    static let id = "nightly"
+    static let trigger = Trigger.cron("0 3 * * *")
+    let journal: Journal
+
+    func handle(_ input: ScheduledRun, context: Context) async throws {
+        journal.add("nightly \(input.cron)")
+    }
+}
+
+/// A fresh database path in a temporary directory.
+func temporaryDatabase() -> String {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("inngest-tests-\(UUID().uuidString)")
+    return directory.appendingPathComponent("engine.sqlite").path
+}
+
+/// An engine over a file, with a manual clock, for restart tests.
+func makeEngine(path: String, clock: ManualClock, functions: [FunctionDefinition]) async throws -> EmbeddedEngine {
+    let resolver = try await Container.boot(EmptyTestModule.self, rootProviders: functions.compactMap(\.handlerProvider)).rootResolver
+    return try EmbeddedEngine(
+        functions: functions,
+        configuration: EngineConfiguration(databasePath: path, retryPolicy: RetryPolicy(initialDelay: .seconds(10), jitter: 0),
+                                           logger: InngestLogger(sink: InngestLogger.discard)),
+        clock: clock) { _ in resolver }
+}
