@@ -1,0 +1,87 @@
+import InngestTime
+
+/// The build-time checks over a whole target. Every problem is reported, each at the user's line;
+/// where two declarations are involved, both are named.
+public enum Checker {
+    /// Runs every check.
+    /// - Parameter model: the target's model.
+    /// - Returns: errors and warnings, sorted by location.
+    public static func check(_ model: AppModel) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        diagnostics += duplicateFunctionIds(model)
+        diagnostics += duplicateEventNames(model)
+        diagnostics += triggers(model)
+        diagnostics += retries(model)
+        diagnostics += visibility(model)
+        return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
+    }
+
+    /// Two functions with one id: an error at each declaration, naming the other.
+    static func duplicateFunctionIds(_ model: AppModel) -> [Diagnostic] {
+        var byId: [String: [FunctionModel]] = [:]
+        for function in model.functions { if let id = function.id { byId[id, default: []].append(function) } }
+        var diagnostics: [Diagnostic] = []
+        for (id, functions) in byId where functions.count > 1 {
+            for function in functions {
+                let others = functions.filter { $0 != function }.map { "\($0.idLocation)" }.joined(separator: ", ")
+                diagnostics.append(Diagnostic(.error, "duplicate function id \"\(id)\": also declared at \(others); function ids must be unique in an app, rename one",
+                                              at: function.idLocation))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Two event types with one name.
+    static func duplicateEventNames(_ model: AppModel) -> [Diagnostic] {
+        var byName: [String: [EventModel]] = [:]
+        for event in model.events { if let name = event.eventName { byName[name, default: []].append(event) } }
+        var diagnostics: [Diagnostic] = []
+        for (name, events) in byName where events.count > 1 {
+            for event in events {
+                let others = events.filter { $0 != event }.map { "\($0.typeName) (\($0.location))" }.joined(separator: ", ")
+                diagnostics.append(Diagnostic(.error, "event name \"\(name)\" is also declared by \(others); give each event type its own name",
+                                              at: event.location))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Cron expressions parse, name real zones and can fire.
+    static func triggers(_ model: AppModel) -> [Diagnostic] {
+        model.functions.compactMap { function -> Diagnostic? in
+            guard case .cron(let text)? = function.trigger else { return nil }
+            do throws(CronParseError) {
+                _ = try CronExpression(text)
+                return nil
+            } catch {
+                var location = function.triggerLocation
+                if function.declaration != .conformance { location.column += 1 + error.offset }
+                return Diagnostic(.error, "invalid cron \"\(text)\" in function \"\(function.id ?? function.typeName)\": \(error.message)", at: location)
+            }
+        }
+    }
+
+    /// Retries within Inngest's 0–20.
+    static func retries(_ model: AppModel) -> [Diagnostic] {
+        model.functions.compactMap { function in
+            guard let retries = function.retries, !(0...20).contains(retries) else { return nil }
+            return Diagnostic(.error, "function \"\(function.id ?? function.typeName)\" has retries: \(retries); Inngest allows 0 to 20",
+                              at: function.location)
+        }
+    }
+
+    /// Generated code lives in another file: it cannot see private types.
+    static func visibility(_ model: AppModel) -> [Diagnostic] {
+        let declarations: [(String, String?, SourceLocation)] =
+            model.events.map { ($0.typeName, $0.accessLevel, $0.location) }
+            + model.functions.map { ($0.typeName, $0.accessLevel, $0.location) }
+            + model.injectables.map { ($0.typeName, $0.accessLevel, $0.location) }
+            + model.modules.map { ($0.typeName, $0.accessLevel, $0.location) }
+        var seen = Set<String>()
+        return declarations.compactMap { name, access, location in
+            guard access == "private" || access == "fileprivate", seen.insert(name).inserted else { return nil }
+            return Diagnostic(.error, "\(name) is \(access ?? ""); the generated registration code cannot see it. Make it internal or public",
+                              at: location)
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/// Reads a marker's arguments strictly: every key must be known, every value of the right kind.
+/// Problems become diagnostics at the argument; nothing is ignored.
+struct MarkerReader {
+    let marker: Marker
+    private(set) var diagnostics: [Diagnostic] = []
+    private var consumed = Set<Int>()
+
+    init(_ marker: Marker) { self.marker = marker }
+
+    /// The value of `label`, once.
+    private mutating func take(_ label: String) -> MarkerArgument? {
+        for (index, argument) in marker.arguments.enumerated() where argument.label == label {
+            consumed.insert(index)
+            return argument
+        }
+        return nil
+    }
+
+    /// The first unlabeled argument, if any.
+    mutating func positional() -> MarkerArgument? {
+        for (index, argument) in marker.arguments.enumerated() where argument.label == nil && !consumed.contains(index) {
+            consumed.insert(index)
+            return argument
+        }
+        return nil
+    }
+
+    /// A string value.
+    mutating func string(_ label: String) -> (String, SourceLocation)? {
+        guard let argument = take(label) else { return nil }
+        guard case .string(let value) = argument.value else {
+            fail(argument.valueLocation, "'\(label)' takes a quoted string, e.g. \(label): \"…\"")
+            return nil
+        }
+        return (value, argument.valueLocation)
+    }
+
+    /// An integer value.
+    mutating func integer(_ label: String) -> (Int, SourceLocation)? {
+        guard let argument = take(label) else { return nil }
+        guard case .integer(let value) = argument.value else {
+            fail(argument.valueLocation, "'\(label)' takes a whole number, e.g. \(label): 3")
+            return nil
+        }
+        return (value, argument.valueLocation)
+    }
+
+    /// A bare identifier value.
+    mutating func identifier(_ label: String) -> (String, SourceLocation)? {
+        guard let argument = take(label) else { return nil }
+        guard case .identifier(let value) = argument.value else {
+            fail(argument.valueLocation, "'\(label)' takes a name without quotes")
+            return nil
+        }
+        return (value, argument.valueLocation)
+    }
+
+    /// A string or an identifier (e.g. an event name or an event type).
+    mutating func stringOrIdentifier(_ label: String) -> (MarkerValue, SourceLocation)? {
+        guard let argument = take(label) else { return nil }
+        switch argument.value {
+        case .string, .identifier: return (argument.value, argument.valueLocation)
+        default:
+            fail(argument.valueLocation, "'\(label)' takes a quoted name or a type name")
+            return nil
+        }
+    }
+
+    /// An array of type names.
+    mutating func typeList(_ label: String) -> [String] {
+        guard let argument = take(label) else { return [] }
+        guard case .array(let values) = argument.value else {
+            fail(argument.valueLocation, "'\(label)' takes a list of type names, e.g. \(label): [A, B]")
+            return []
+        }
+        var names: [String] = []
+        for value in values {
+            if case .identifier(let name) = value {
+                names.append(name)
+            } else {
+                fail(argument.valueLocation, "'\(label)' must list type names without quotes")
+            }
+        }
+        return names
+    }
+
+    /// A bare flag, written `global` or `global: true`.
+    mutating func flag(_ label: String) -> Bool {
+        if let argument = take(label) {
+            if case .bool(let value) = argument.value { return value }
+            fail(argument.valueLocation, "'\(label)' takes true or false, or is written alone")
+            return false
+        }
+        for (index, argument) in marker.arguments.enumerated()
+        where argument.label == nil && !consumed.contains(index) && argument.value == .identifier(label) {
+            consumed.insert(index)
+            return true
+        }
+        return false
+    }
+
+    /// Reports every argument not consumed: unknown keys are errors, never ignored.
+    mutating func finish(allowed: [String]) {
+        for (index, argument) in marker.arguments.enumerated() where !consumed.contains(index) {
+            let expected = allowed.isEmpty ? "it takes no arguments" : "expected \(allowed.joined(separator: ", "))"
+            if let label = argument.label {
+                let hint = Spelling.suggestion(for: label, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
+                fail(argument.location, "unknown key '\(label)' in @inngest.\(marker.kind) (\(expected))\(hint)")
+            } else {
+                fail(argument.location, "unexpected argument in @inngest.\(marker.kind) (\(expected))")
+            }
+        }
+    }
+
+    mutating func fail(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(.error, message, at: location))
+    }
+}
+
+/// "Did you mean" suggestions by edit distance.
+enum Spelling {
+    /// The closest candidate within a small edit distance, if any.
+    static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
+        return best.0
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+
+/// Renders the generated files of a target from its model, through the templates. Output is
+/// deterministic: sorted, no timestamps, the same bytes for the same sources.
+public enum Renderer {
+    /// The generated files, by name. Always all of them, even when empty.
+    public static let fileNames = ["InngestEvents.generated.swift", "InngestRegistry.generated.swift", "InngestWiring.generated.swift"]
+
+    /// Renders every file.
+    /// - Parameter model: a model that passed the checks.
+    /// - Returns: file name → contents.
+    /// - Throws: `TemplateError` (a generator bug).
+    public static func render(_ model: AppModel) throws -> [String: String] {
+        [
+            "InngestEvents.generated.swift": try Templates.inngestEvents.render(events(model)),
+            "InngestRegistry.generated.swift": try Templates.inngestRegistry.render(registry(model)),
+            "InngestWiring.generated.swift": try Templates.inngestWiring.render(wiring(model)),
+        ]
+    }
+
+    // MARK: Files
+
+    static func events(_ model: AppModel) -> Template.Values {
+        var values = Template.Values()
+        values.lists["conformances"] = model.events.filter(\.byMarker).map { event in
+            located(event.location, event.conditions).merging([
+                "type": event.typeName, "access": access(event.accessLevel), "name": literal(event.eventName ?? ""),
+            ]) { $1 }
+        }
+        var usedCases = Set<String>()
+        values.lists["cases"] = model.events.map { event in
+            var name = lowerCamel(event.typeName.split(separator: ".").last.map(String.init) ?? event.typeName)
+            if !usedCases.insert(name).inserted {
+                name = lowerCamel(event.typeName.replacingOccurrences(of: ".", with: ""))
+                usedCases.insert(name)
+            }
+            return conditions(event.conditions).merging([
+                "type": event.typeName, "caseName": name, "eventName": event.eventName ?? "(name not a literal)",
+            ]) { $1 }
+        }
+        return values
+    }
+
+    static func wiring(_ model: AppModel) -> Template.Values {
+        var values = Template.Values()
+        values.lists["modules"] = model.modules.filter { !$0.hasHandwrittenDescriptor }.map { module in
+            located(module.location, module.conditions).merging([
+                "type": module.typeName, "conformance": module.byMarker ? ": Module" : "", "access": access(module.accessLevel),
+                "imports": module.imports.map { "\($0).self" }.joined(separator: ", "),
+                "providers": module.providers.map { "\($0).inngestProvider" }.joined(separator: ", "),
+                "exports": module.exports.map { "\($0).self" }.joined(separator: ", "),
+                "isGlobal": module.isGlobal ? "true" : "false", "location": literal("\(module.location.file):\(module.location.line)"),
+            ]) { $1 }
+        }
+        values.lists["injectables"] = model.injectables.map { injectable in
+            located(injectable.location, injectable.conditions).merging([
+                "type": injectable.typeName, "conformance": "", "access": access(injectable.accessLevel), "scope": injectable.scope,
+                "location": literal("\(injectable.location.file):\(injectable.location.line)"),
+            ]) { $1 }.merging(construction(injectable.typeName, injectable.initializer)) { $1 }
+        }
+        return values
+    }
+
+    static func registry(_ model: AppModel) -> Template.Values {
+        var values = Template.Values()
+        var conformances: [[String: String]] = []
+        var wrappers: [[String: String]] = []
+        var functions: [[String: String]] = []
+        for function in model.functions {
+            guard let id = function.id, let trigger = function.trigger, let input = inputType(function, trigger) else { continue }
+            let shared: [String: String] = [
+                "id": literal(id), "name": literal(function.name ?? id), "input": input,
+                "trigger": triggerExpression(trigger, input: input), "retries": function.retries.map(String.init) ?? "nil",
+                "location": literal("\(function.location.file):\(function.location.line)"),
+            ]
+            var registered = function.typeName
+            var initializer = function.initializer
+            switch function.declaration {
+            case .conformance:
+                break
+            case .markedType:
+                conformances.append(located(function.location, function.conditions).merging(shared) { $1 }
+                    .merging(["type": function.typeName, "access": access(function.accessLevel)]) { $1 })
+            case .markedMethod(let method):
+                registered = "__InngestFunction_" + function.typeName.replacingOccurrences(of: ".", with: "_") + "_" + method.name
+                initializer = InitializerModel(dependencies: [DependencyModel(label: "owner", name: "owner", type: function.typeName, isOptional: false)],
+                                               isAsync: false, isThrows: false)
+                wrappers.append(located(function.location, function.conditions).merging(shared) { $1 }.merging([
+                    "wrapper": registered, "owner": function.typeName, "method": method.name,
+                    "returns": method.returnType.map { " -> \($0)" } ?? "", "call": call(method),
+                ]) { $1 })
+            }
+            functions.append(located(function.location, function.conditions).merging(["type": registered]) { $1 }
+                .merging(construction(registered, initializer)) { $1 }
+                .merging(["location": shared["location"] ?? "nil"]) { $1 })
+        }
+        values.lists["conformances"] = conformances
+        values.lists["wrappers"] = wrappers
+        values.lists["functions"] = functions
+        let listed = Set(model.modules.flatMap(\.providers))
+        values.lists["rootProviders"] = model.injectables.filter { !listed.contains($0.typeName) }.map { injectable in
+            conditions(injectable.conditions).merging(["type": injectable.typeName]) { $1 }
+        }
+        values.lists["registered"] = model.modules.map { module in
+            conditions(module.conditions).merging(["type": module.typeName, "access": access(module.accessLevel)]) { $1 }
+        }
+        return values
+    }
+
+    // MARK: Pieces
+
+    /// The payload type a function's handler receives.
+    static func inputType(_ function: FunctionModel, _ trigger: FunctionModel.TriggerModel) -> String? {
+        switch trigger {
+        case .cron: return "ScheduledRun"
+        case .event(let typeName, _): return typeName
+        }
+    }
+
+    static func triggerExpression(_ trigger: FunctionModel.TriggerModel, input: String) -> String {
+        switch trigger {
+        case .cron(let expression): ".cron(\(literal(expression)))"
+        case .event: ".event(\(input).self)"
+        }
+    }
+
+    /// `dependencies`, `consumer`, `resolverName` and `construction` for a type's initialiser.
+    static func construction(_ typeName: String, _ initializer: InitializerModel) -> [String: String] {
+        let dependencies = initializer.dependencies.map { dependency in
+            ".init(\(literal(dependency.name)), (\(dependency.type)).self\(dependency.isOptional ? ", optional: true" : ""))"
+        }
+        let arguments = initializer.dependencies.map { dependency in
+            let resolve = dependency.isOptional ? "resolveOptional" : "resolve"
+            let value = "try await resolver.\(resolve)((\(dependency.type)).self)"
+            return dependency.label.map { "\($0): \(value)" } ?? value
+        }
+        let call = (initializer.isThrows ? "try " : "") + (initializer.isAsync ? "await " : "") + "\(typeName)(\(arguments.joined(separator: ", ")))"
+        return [
+            "dependencies": dependencies.joined(separator: ", "), "consumer": literal(initializer.signature(of: typeName)),
+            "resolverName": arguments.isEmpty ? "_" : "resolver", "construction": call,
+        ]
+    }
+
+    /// The wrapper's call of a marked method.
+    static func call(_ method: MethodModel) -> String {
+        let arguments = method.parameters.map { parameter in
+            let value = parameter.role == .context ? "context" : "input"
+            return parameter.label.map { "\($0): \(value)" } ?? value
+        }
+        var call = "owner.\(method.name)(\(arguments.joined(separator: ", ")))"
+        if method.isAsync { call = "await " + call }
+        if method.isThrows { call = "try " + call }
+        return (method.returnType == nil ? "" : "return ") + call
+    }
+
+    /// `file`, `line`, `open` and `close` for a `#sourceLocation`-wrapped, `#if`-guarded item.
+    static func located(_ location: SourceLocation, _ conditions: [String]) -> [String: String] {
+        self.conditions(conditions).merging(["file": literal(location.file), "line": String(location.line)]) { $1 }
+    }
+
+    static func conditions(_ conditions: [String]) -> [String: String] {
+        guard !conditions.isEmpty else { return ["open": "", "close": ""] }
+        return ["open": conditions.map { "#if \($0)\n" }.joined(), "close": String(repeating: "\n#endif", count: conditions.count)]
+    }
+
+    static func access(_ level: String?) -> String {
+        level == "public" || level == "open" ? "public " : ""
+    }
+
+    /// A Swift string literal.
+    static func literal(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 { result += "\\u{\(String(scalar.value, radix: 16))}" } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+
+    static func lowerCamel(_ name: String) -> String {
+        guard let first = name.first else { return name }
+        let prefix = name.prefix { $0.isUppercase }
+        if prefix.count > 1 && prefix.count < name.count {
+            return prefix.dropLast().lowercased() + name.dropFirst(prefix.count - 1)
+        }
+        return first.lowercased() + name.dropFirst()
+    }
+}

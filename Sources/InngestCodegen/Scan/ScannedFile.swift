@@ -1,0 +1,20 @@
+/// What the scanner found in one source file.
+public struct ScannedFile: Hashable, Sendable {
+    /// The path given to the scanner.
+    public var path: String
+    /// Every type and extension, nested ones too, in source order (an outer type comes
+    /// before the types nested in it).
+    public var types: [TypeDecl]
+    /// Lexical and marker problems, in the order found.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a result.
+    public init(path: String, types: [TypeDecl] = [], diagnostics: [Diagnostic] = []) {
+        self.path = path
+        self.types = types
+        self.diagnostics = diagnostics
+    }
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

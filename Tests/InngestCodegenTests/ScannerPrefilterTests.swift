@@ -1,0 +1,24 @@
+import InngestCodegen
+import Testing
+
+/// The cheap prefilter only rules out files that cannot matter.
+@Suite struct ScannerPrefilterTests: Sendable {
+    @Test(arguments: [
+        "// @inngest.function(id: \"x\")",
+        "struct A: InngestFunction {}",
+        "struct OrderPlaced: Event {}",
+        "struct M: Module {}",
+        "extension S: Injectable {}",
+        "let e = SomeEventType()",
+    ])
+    func fileWithARelevantWordMightDeclareSomething(source: String) {
+        #expect(Scanner.mightDeclareAnything(source))
+        #expect(Scanner.mightDeclareAnything(bytes: Array(source.utf8)))
+    }
+
+    @Test(arguments: ["", "struct A: Codable {}", "import Foundation\nfunc f() {}", "@inngest", "@Inngest.function"])
+    func fileWithoutRelevantWordsDeclaresNothing(source: String) {
+        let expected = source == "@inngest"
+        #expect(Scanner.mightDeclareAnything(source) == expected)
+    }
+}
