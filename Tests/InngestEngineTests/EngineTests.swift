@@ -196,11 +196,13 @@ import Testing
 
     @Test func duplicateFunctionIdsAndBadCronAreRefusedAtBoot() async throws {
         let journal = Journal()
-        await #expect { try await makeEngine(path: ":memory:", clock: ManualClock(), functions: [
-            FunctionDefinition(handler: Nightly(journal: journal)), FunctionDefinition(handler: Nightly(journal: journal)),
-        ]) } throws: { "\($0)".contains("two functions have the id \"nightly\"") }
+        let resolver = try await Container.boot(EmptyTestModule.self).rootResolver
+        #expect { try EmbeddedEngine(functions: [FunctionDefinition(handler: Nightly(journal: journal)), FunctionDefinition(handler: Nightly(journal: journal))],
+                                     configuration: EngineConfiguration(databasePath: ":memory:")) { _ in resolver } } throws: {
+            "\($0)".contains("two functions have the id \"nightly\"")
+        }
         let bad = FunctionDefinition(id: "bad", trigger: .cron("61 * * * *")) { _, _ in .null }
-        await #expect { try await makeEngine(path: ":memory:", clock: ManualClock(), functions: [bad]) } throws: {
+        #expect { try EmbeddedEngine(functions: [bad], configuration: EngineConfiguration(databasePath: ":memory:")) { _ in resolver } } throws: {
             "\($0)".contains("invalid cron")
         }
     }
