@@ -1,0 +1,22 @@
+// swift-tools-version:6.1
+// A consumer of swift-inngest, using the build plugin exactly as an app would. Built and run by
+// .ci/fixtures; not part of the swift-inngest package.
+import Foundation
+import PackageDescription
+
+// The swift-inngest checkout three levels up; its package identity is its directory name.
+let root = URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent("../../..").standardizedFileURL
+
+let package = Package(
+    name: "Consumer",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(path: root.path)],
+    targets: [
+        .executableTarget(
+            name: "Consumer",
+            dependencies: [.product(name: "Inngest", package: root.lastPathComponent)],
+            plugins: [.plugin(name: "InngestPlugin", package: root.lastPathComponent)]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)

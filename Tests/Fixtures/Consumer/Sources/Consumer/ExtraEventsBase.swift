@@ -1,0 +1,2 @@
+/// Replaced when .ci/fixtures adds Extra/Farewell.swift.
+let extraEvents: [AppEvent] = []
