@@ -42,6 +42,13 @@ import Testing
         #expect { try InngestEvent(name: name).validate() } throws: { "\($0)".contains(message) }
     }
 
+    @Test func oversizedEventsAreRejected() {
+        let big = InngestEvent(name: "a/b", data: .object(["blob": .string(String(repeating: "x", count: 600_000))]))
+        #expect { try big.validate() } throws: { "\($0)".contains("Inngest accepts at most 524288") }
+        let fits = InngestEvent(name: "a/b", data: .object(["blob": .string(String(repeating: "x", count: 500_000))]))
+        #expect(throws: Never.self) { try fits.validate() }
+    }
+
     @Test func nonObjectDataIsRejected() {
         #expect { try InngestEvent(name: "a/b", data: .array([])).validate() } throws: { "\($0)".contains("must be a JSON object") }
     }

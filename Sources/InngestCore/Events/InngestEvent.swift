@@ -63,7 +63,15 @@ public struct InngestEvent: Codable, Sendable, Hashable {
             throw InvalidEventError("event \(name): data must be a JSON object, not \(data.jsonString.prefix(40))")
         }
         if let id, id.utf8.count > 255 { throw InvalidEventError("event \(name): id is longer than 255 bytes") }
+        let size = encodedSize
+        if size > Self.maximumSize {
+            throw InvalidEventError("event \(name) is \(size) bytes as JSON; Inngest accepts at most \(Self.maximumSize) (512 KiB). "
+                                    + "Store large payloads elsewhere and send a reference.")
+        }
     }
+
+    /// Inngest's default limit on one event's JSON size.
+    public static let maximumSize = 512 * 1024
 
     /// The size of the envelope as JSON, in bytes.
     var encodedSize: Int { (try? JSONCoding.encoder.encode(self).count) ?? 0 }
