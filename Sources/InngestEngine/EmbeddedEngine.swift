@@ -221,19 +221,7 @@ public actor EmbeddedEngine: EventSending {
         }
         let progressed = Mutex(false)
         let checkpoint: Checkpoint = { op in
-            let write: StepWrite
-            let line: TimelineWrite
-            switch op.op {
-            case .stepRun:
-                write = StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .data(op.data ?? .null), wakeAt: nil)
-                line = TimelineWrite(kind: .stepCompleted, step: op.name, detail: Self.summary(op.data ?? .null))
-            case .stepFailed:
-                let error = op.error ?? SerializedError(name: "Error", message: "unknown")
-                write = StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .error(error), wakeAt: nil)
-                line = TimelineWrite(kind: .stepFailed, step: op.name, detail: error.description)
-            default:
-                return
-            }
+            guard let (write, line) = Self.result(of: op) else { return }
             try await self.store.apply(runId: claimed.runId, steps: [write], update: nil, timeline: [line], now: now())
             progressed.withLock { $0 = true }
             self.observe(claimed, line, now())
@@ -261,13 +249,11 @@ public actor EmbeddedEngine: EventSending {
             var nextAt = now
             for op in ops {
                 switch op.op {
-                case .stepRun:
-                    steps.append(StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .data(op.data ?? .null), wakeAt: nil))
-                    timeline.append(TimelineWrite(kind: .stepCompleted, step: op.name, detail: Self.summary(op.data ?? .null)))
-                case .stepFailed:
-                    let error = op.error ?? SerializedError(name: "Error", message: "unknown")
-                    steps.append(StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .error(error), wakeAt: nil))
-                    timeline.append(TimelineWrite(kind: .stepFailed, step: op.name, detail: error.description))
+                case .stepRun, .stepFailed:
+                    if let (write, line) = Self.result(of: op) {
+                        steps.append(write)
+                        timeline.append(line)
+                    }
                 case .stepError:
                     attempt = failedAttempt + 1
                     let at = retryAfter?.milliseconds ?? now + policy.delayMilliseconds(afterAttempt: failedAttempt)
@@ -319,6 +305,22 @@ public actor EmbeddedEngine: EventSending {
         configuration.observer?(RunObservation(
             runId: claimed.runId, functionId: claimed.functionId,
             entry: TimelineEntry(at: Date(milliseconds: now), kind: line.kind, step: line.step, detail: line.detail)))
+    }
+
+    /// The step row and timeline line recording a finished step (`StepRun` or `StepFailed`).
+    private static func result(of op: GeneratorOp) -> (StepWrite, TimelineWrite)? {
+        switch op.op {
+        case .stepRun:
+            let data = op.data ?? .null
+            return (StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .data(data), wakeAt: nil),
+                    TimelineWrite(kind: .stepCompleted, step: op.name, detail: summary(data)))
+        case .stepFailed:
+            let error = op.error ?? SerializedError(name: "Error", message: "unknown")
+            return (StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .error(error), wakeAt: nil),
+                    TimelineWrite(kind: .stepFailed, step: op.name, detail: error.description))
+        default:
+            return nil
+        }
     }
 
     /// A sleep's wake time from its op: an RFC 3339 instant or an Inngest time string.

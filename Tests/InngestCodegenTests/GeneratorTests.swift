@@ -26,13 +26,16 @@ func errors(_ output: Generator.Output) -> [String] {
         #expect(Set(files) == Set(Templates.all.keys))
     }
 
-    /// The demo's sources (and a conditional file) generate exactly the golden files.
-    /// `UPDATE_GOLDEN=1 swift test --filter goldenOutput` rewrites them after a deliberate change.
+    /// The demo's sources (Sources/ShopDemo) and the extra inputs in Golden/Input generate exactly
+    /// the golden files. `UPDATE_GOLDEN=1 swift test --filter goldenOutput` rewrites them after a
+    /// deliberate change.
     @Test func goldenOutput() throws {
-        let input = Self.goldenDirectory.appendingPathComponent("Input")
+        let demo = Self.goldenDirectory.appendingPathComponent("../../../Sources/ShopDemo").standardizedFileURL
         var sources: [String: String] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: input.path) where name.hasSuffix(".swift") {
-            sources["Sources/App/\(name)"] = try String(contentsOf: input.appendingPathComponent(name), encoding: .utf8)
+        for directory in [demo, Self.goldenDirectory.appendingPathComponent("Input")] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".swift") {
+                sources["Sources/App/\(name)"] = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            }
         }
         let output = generate(sources)
         #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
