@@ -148,6 +148,25 @@ func errors(_ output: Generator.Output) -> [String] {
         #expect(lines.contains { $0.hasPrefix("A.swift:4:") && $0.contains("S has 2 initialisers; mark the one to inject with // @inngest.inject") })
     }
 
+    @Test func moduleMarkerMayStandOnAConformingType() throws {
+        let output = generate(["A.swift": """
+            // @inngest.injectable
+            final class S: Sendable { init() {} }
+            // @inngest.module(providers: [S], exports: [S])
+            struct PaymentsModule: Module {}
+            """])
+        #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
+        let wiring = try #require(output.files["InngestWiring.generated.swift"])
+        #expect(wiring.contains("extension PaymentsModule {"), "the conformance is the user's; the generator adds only the descriptor")
+        #expect(wiring.contains("providers: [S.inngestProvider]"))
+
+        let both = generate(["A.swift": """
+            // @inngest.module(providers: [S])
+            struct M: Module { static let providers: [Any.Type] = [S.self] }
+            """])
+        #expect(errors(both).first?.contains("M lists its providers both in its @inngest.module marker and in static properties") == true)
+    }
+
     @Test func injectMarkerChoosesTheInitialiser() throws {
         let output = generate(["A.swift": """
             // @inngest.injectable(scope: transient)

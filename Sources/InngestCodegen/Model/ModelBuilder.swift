@@ -112,8 +112,9 @@ public struct ModelBuilder {
             module.isGlobal = reader.flag("global")
             reader.finish(allowed: ["imports", "providers", "exports", "global"])
             diagnostics += reader.diagnostics
-            if conforms {
-                diagnostics.append(Diagnostic(.error, "\(name) both conforms to Module and has an @inngest.module marker; keep one of the two",
+            let lists = ["imports", "providers", "exports"].filter { staticProperty($0, in: declarations) != nil }
+            if !lists.isEmpty {
+                diagnostics.append(Diagnostic(.error, "\(name) lists its \(lists.joined(separator: " and ")) both in its @inngest.module marker and in static properties; keep one of the two",
                                               at: marker.location))
             }
         } else {
