@@ -179,12 +179,26 @@ import Testing
     @Test func unsupportedStepsThrowInsteadOfDoingNothing() async throws {
         struct Approved: Event { static let name = "test/approved"; var id: String }
         let fn = function { context in
-            _ = try await context.step.waitForEvent("approval", Approved.self, timeout: .seconds(60))
+            _ = try await context.step.waitForEvent("approval", Approved.self, match: \.id, timeout: .hours(24))
             return .null
         }
         let outcome = await Executor.execute(fn, request: request(), resolver: try await emptyResolver())
         guard case .failed(let error, false, _) = outcome else { Issue.record("expected a non-retriable failure"); return }
         #expect(error.message.contains("step.waitForEvent is not supported yet"))
+
+        struct Child: InngestFunction {
+            static let id = "child"
+            static let trigger = Trigger.event(Approved.self)
+            func handle(_ input: Approved, context: Context) async throws -> String { input.id }
+        }
+        let invoking = function { context in
+            .string(try await context.step.invoke("call-child", Child.self, with: Approved(id: "x")))
+        }
+        guard case .failed(let invokeError, false, _) = await Executor.execute(invoking, request: request(), resolver: try await emptyResolver()) else {
+            Issue.record("expected a non-retriable failure")
+            return
+        }
+        #expect(invokeError.message.contains("step.invoke is not supported yet"))
     }
 
     @Test func sendEventIsAMemoizedStepWithDerivedIds() async throws {

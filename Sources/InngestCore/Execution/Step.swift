@@ -85,13 +85,29 @@ public struct Step: Sendable {
         try await sendEvent(id, [event]).first ?? ""
     }
 
-    /// Not supported yet: throws `NotSupportedError`.
-    public func waitForEvent<E: Event>(_ id: String, _ type: E.Type, timeout: Duration) async throws -> E? {
+    /// Waits for an event of type `E`, matched on a field of the triggering event, up to `timeout`.
+    /// Not supported yet: throws `NotSupportedError` rather than returning as if nothing arrived.
+    /// - Parameters:
+    ///   - id: the step id.
+    ///   - type: the awaited event type.
+    ///   - match: a field that must be equal in the triggering and the awaited event.
+    ///   - expression: an Inngest expression over `event` and `async`.
+    ///   - timeout: how long to wait.
+    /// - Returns: the event, or `nil` on timeout.
+    public func waitForEvent<E: Event>(_ id: String, _ type: E.Type, match: PartialKeyPath<E>? = nil, if expression: String? = nil,
+                                       timeout: Duration) async throws -> E? {
         throw NotSupportedError("step.waitForEvent")
     }
 
-    /// Not supported yet: throws `NotSupportedError`.
-    public func invoke<F: InngestFunction>(_ id: String, _ function: F.Type, payload: F.Input) async throws -> JSONValue {
+    /// Invokes another function and returns its output. Not supported yet: throws `NotSupportedError`.
+    /// - Parameters:
+    ///   - id: the step id.
+    ///   - function: the function to run.
+    ///   - payload: its input.
+    ///   - timeout: how long to wait for it.
+    /// - Returns: the function's output.
+    public func invoke<F: InngestFunction>(_ id: String, _ function: F.Type, with payload: F.Input,
+                                           timeout: Duration? = nil) async throws -> F.Output where F.Output: Decodable {
         throw NotSupportedError("step.invoke")
     }
 
