@@ -175,7 +175,9 @@ func errors(_ output: Generator.Output) -> [String] {
                 // @inngest.inject
                 init(clock: Clock, name: String = "x") {}
             }
-            // @inngest.module(providers: [S])
+            // @inngest.injectable
+            final class Clock: Sendable { init() {} }
+            // @inngest.module(providers: [S, Clock])
             struct M {}
             """])
         #expect(output.diagnostics.isEmpty, "\(output.diagnostics)")
@@ -183,6 +185,72 @@ func errors(_ output: Generator.Output) -> [String] {
         #expect(wiring.contains("S.self, scope: .transient"))
         #expect(wiring.contains(#"dependencies: [.init("clock", (Clock).self)]"#))
         #expect(wiring.contains("S(clock: try await resolver.resolve((Clock).self))"))
+    }
+
+    @Test func missingProvidersAreBuildErrorsWithAdvice() {
+        let output = generate(["Sources/App.swift": """
+            // @inngest.injectable
+            final class Gateway: Sendable { init() {} }
+            // @inngest.injectable
+            final class Payments: Sendable { init(gateway: Gateway, clock: Clock?) {} }
+            // @inngest.injectable
+            final class Mailer: Sendable { init(smtp: SMTP) {} }
+            // @inngest.module(providers: [Gateway])
+            struct GatewayModule {}
+            // @inngest.module(imports: [GatewayModule], providers: [Payments, Mailer], exports: [Payments])
+            struct PaymentsModule {}
+            // @inngest.module(imports: [PaymentsModule])
+            struct AppModule {}
+            """])
+        #expect(errors(output) == [
+            "Sources/App.swift:4:13: error: Payments.init(gateway:clock:) in PaymentsModule needs Gateway for parameter 'gateway', but nothing visible to PaymentsModule provides it. "
+                + "GatewayModule provides Gateway but does not export it: add it to GatewayModule's exports and GatewayModule to PaymentsModule's imports.",
+            "Sources/App.swift:6:13: error: Mailer.init(smtp:) in PaymentsModule needs SMTP for parameter 'smtp', but nothing visible to PaymentsModule provides it. "
+                + "Add SMTP to PaymentsModule's providers (mark it // @inngest.injectable), or import a module that exports it.",
+        ])
+    }
+
+    @Test func handlersAreCheckedAgainstTheRootModule() {
+        let output = generate(["A.swift": """
+            // @inngest.event("a/b")
+            struct E: Codable, Sendable {}
+            // @inngest.injectable
+            final class Hidden: Sendable { init() {} }
+            // @inngest.module(providers: [Hidden])
+            struct Inner {}
+            // @inngest.module(imports: [Inner])
+            struct Root {}
+            // @inngest.function(id: "f", event: "a/b")
+            struct F {
+                let hidden: Hidden
+                func handle(_ e: E, context: Context) async throws {}
+            }
+            """])
+        #expect(errors(output).first?.hasPrefix("A.swift:10:8: error: F.init(hidden:) in Root needs Hidden for parameter 'hidden'") == true, "\(errors(output))")
+    }
+
+    @Test func constructorCyclesShowTheFullPath() {
+        let output = generate(["A.swift": """
+            // @inngest.injectable
+            final class A: Sendable { init(b: B) {} }
+            // @inngest.injectable
+            final class B: Sendable { init(c: C) {} }
+            // @inngest.injectable
+            final class C: Sendable { init(a: A) {} }
+            // @inngest.module()
+            struct M {}
+            """])
+        #expect(errors(output).contains { $0.contains("dependency cycle: A → B → C → A") })
+    }
+
+    @Test func graphsReachingIntoOtherTargetsAreLeftToTheBootCheck() {
+        let output = generate(["A.swift": """
+            // @inngest.injectable
+            final class S: Sendable { init(db: Database) {} }
+            // @inngest.module(imports: [DatabaseModule], providers: [S])
+            struct M {}
+            """])
+        #expect(errors(output).isEmpty)
     }
 
     @Test func privateTypesCannotBeRegistered() {

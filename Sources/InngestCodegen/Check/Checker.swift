@@ -13,6 +13,7 @@ public enum Checker {
         diagnostics += triggers(model)
         diagnostics += retries(model)
         diagnostics += visibility(model)
+        diagnostics += DependencyGraphCheck.check(model)
         return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
     }
 

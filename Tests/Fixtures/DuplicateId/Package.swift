@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
-// A consumer that must FAIL to build: two functions share an id. Built and run by
-// .ci/fixtures; not part of the swift-inngest package.
+// A consumer that must FAIL to build: two functions share an id and a service lacks a provider.
+// Built by .ci/fixtures, which checks the errors in expected-errors.txt; not part of swift-inngest.
 import Foundation
 import PackageDescription
 

@@ -17,3 +17,11 @@ struct BuildReportAgain {
 
 // @inngest.module()
 struct ReportsModule {}
+
+// Also broken, reported in the same pass: nothing provides Paper.
+// @inngest.injectable
+final class Printer: Sendable {
+    init(paper: Paper) {}
+}
+
+struct Paper {}
