@@ -176,6 +176,24 @@ import Testing
         #expect(error.message.contains("does not decode into Int"))
     }
 
+    @Test func loggerIsSilentWhileCompletedStepsReplay() async throws {
+        let lines = Mutex([String]())
+        let logger = InngestLogger(sink: { _, message, _ in lines.withLock { $0.append(message) } })
+        let fn = function { context in
+            context.logger.info("starting")
+            _ = try await context.step.run("a") { 1 }
+            context.logger.info("after a")
+            try await context.step.sleep("nap", for: .seconds(5))
+            context.logger.info("after nap")
+            return .null
+        }
+        _ = await Executor.execute(fn, request: request(), resolver: try await emptyResolver(), checkpoint: { _ in }, logger: logger)
+        #expect(lines.withLock { $0 } == ["starting", "after a"])
+        let memo: [String: StepMemo] = [StepIdentifier.hash("a"): .data(.integer(1)), StepIdentifier.hash("nap"): .value(.null)]
+        _ = await Executor.execute(fn, request: request(memo: memo), resolver: try await emptyResolver(), checkpoint: { _ in }, logger: logger)
+        #expect(lines.withLock { $0 } == ["starting", "after a", "after nap"], "the replay logs only what is new")
+    }
+
     @Test func unsupportedStepsThrowInsteadOfDoingNothing() async throws {
         struct Approved: Event { static let name = "test/approved"; var id: String }
         let fn = function { context in
