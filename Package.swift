@@ -14,6 +14,7 @@ let package = Package(
         .plugin(name: "InngestPlugin", targets: ["InngestPlugin"]),
         .executable(name: "inngest-codegen", targets: ["inngest-codegen"]),
         .executable(name: "demo", targets: ["ShopDemo"]),
+        .executable(name: "inngest", targets: ["InngestCLI"]),
     ],
     targets: [
         // System libraries.
@@ -46,6 +47,9 @@ let package = Package(
         .target(name: "InngestCodegen", dependencies: ["InngestTime"]),
         .executableTarget(name: "inngest-codegen", dependencies: ["InngestCodegen"]),
         .plugin(name: "InngestPlugin", capability: .buildTool(), dependencies: ["inngest-codegen"]),
+
+        // Inspecting an engine's database from the command line.
+        .executableTarget(name: "InngestCLI", dependencies: ["InngestCore", "InngestEngine"]),
 
         // The demo: the README's main job.
         .executableTarget(name: "ShopDemo", dependencies: ["Inngest"], plugins: ["InngestPlugin"]),

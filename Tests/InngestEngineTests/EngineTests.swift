@@ -171,6 +171,23 @@ import Testing
         #expect(try await second.timeline(of: run.runId).contains { $0.kind == .runResumed })
     }
 
+    @Test func inspectorReadsRunsTimelinesAndEvents() async throws {
+        let path = temporaryDatabase()
+        let clock = ManualClock()
+        let journal = Journal()
+        let engine = try await makeEngine(path: path, clock: clock, functions: [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 0))])
+        try await engine.start(runLoop: false)
+        _ = try await engine.send([InngestEvent(Ping(id: "seen"))])
+        try await engine.runUntilIdle()
+        let inspector = try EngineInspector(databasePath: path)
+        let run = try #require(try await inspector.runs().first)
+        #expect(run.functionId == "three-steps" && run.status == .queued)
+        #expect(try await inspector.timeline(of: run.runId).last?.kind == .sleeping)
+        #expect(try await inspector.events().map(\.name) == ["test/ping"])
+        #expect { try EngineInspector(databasePath: path + ".missing") } throws: { "\($0)".contains("there is no database at") }
+        #expect(!FileManager.default.fileExists(atPath: path + ".missing"))
+    }
+
     @Test func foreignAndCorruptDatabasesAreRefusedUntouched() async throws {
         let path = temporaryDatabase()
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()

@@ -4,6 +4,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
     case foreignDatabase(path: String, tables: [String])
     /// The file is not a readable SQLite database.
     case corruptDatabase(path: String, detail: String)
+    /// There is no database at the path (inspection never creates one).
+    case missingDatabase(path: String)
     /// The file was written by a newer swift-inngest.
     case newerSchema(path: String, found: Int, supported: Int)
     /// Two functions share an id.
@@ -21,6 +23,8 @@ public enum EngineError: Error, Sendable, CustomStringConvertible {
                 + "refusing to touch it. Point the engine at a new file or a swift-inngest database."
         case .corruptDatabase(let path, let detail):
             "\(path) is not a readable SQLite database (\(detail)); refusing to overwrite it. Move it away or restore a backup."
+        case .missingDatabase(let path):
+            "there is no database at \(path); pass the path the app uses (--db, or INNGEST_DB_PATH)"
         case .newerSchema(let path, let found, let supported):
             "\(path) has schema version \(found), newer than this swift-inngest supports (\(supported)); upgrade swift-inngest."
         case .duplicateFunction(let id):

@@ -277,6 +277,18 @@ actor EngineStore {
         return try connection.query(sql, bindings).compactMap(Self.runRecord)
     }
 
+    /// Events, newest first, optionally by name.
+    func events(name: String?, limit: Int) throws -> [InngestEvent] {
+        var sql = "SELECT body FROM events"
+        var bindings: [SQLiteValue] = []
+        if let name { sql += " WHERE name = ?"; bindings.append(.text(name)) }
+        sql += " ORDER BY received_at DESC, id DESC LIMIT ?"
+        bindings.append(.integer(Int64(limit)))
+        return try connection.query(sql, bindings).compactMap { row in
+            row["body"].text.flatMap { try? JSONDecoder().decode(InngestEvent.self, from: Data($0.utf8)) }
+        }
+    }
+
     /// One run.
     func run(_ runId: String) throws -> RunRecord? {
         try connection.query("SELECT r.*, e.name AS event_name FROM runs r JOIN events e ON e.id = r.event_id WHERE r.run_id = ?",
