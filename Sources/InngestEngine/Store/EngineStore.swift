@@ -161,31 +161,70 @@ actor EngineStore {
         }
     }
 
-    /// Records a step's result (a checkpoint) or a pending sleep, with the run's new state.
-    func apply(runId: String, steps: [StepWrite], update: RunUpdate?, timeline: [TimelineWrite], now: Int64) throws {
-        try connection.transaction {
-            for step in steps {
-                try connection.query(
-                    "INSERT OR REPLACE INTO steps (run_id, hash, name, op, memo, wake_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [.text(runId), .text(step.hash), .text(step.name), .text(step.op),
-                     step.memo.map { .text(Self.json($0)) } ?? .null, step.wakeAt.map(SQLiteValue.integer) ?? .null, .integer(now)])
+    /// Records a step's result (a checkpoint) or a pending sleep, with the run's new state. Returns
+    /// once the write is committed. Writes from concurrent runs that arrive while a commit is in
+    /// progress share the next transaction and its fsync (group commit).
+    func apply(runId: String, steps: [StepWrite], update: RunUpdate?, timeline: [TimelineWrite], now: Int64) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            pending.append(PendingWrite(runId: runId, steps: steps, update: update, timeline: timeline, now: now, continuation: continuation))
+            if !flushScheduled {
+                flushScheduled = true
+                Task { self.flush() }
             }
-            switch update {
-            case .queue(let attempt, let nextAt):
-                try connection.query("UPDATE runs SET status = 'queued', attempt = ?, next_at = ? WHERE run_id = ?",
-                                     [.integer(Int64(attempt)), .integer(nextAt), .text(runId)])
-            case .complete(let output):
-                try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
-                                     [.text(Self.json(output)), .integer(now), .text(runId)])
-            case .fail(let error):
-                try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ?",
-                                     [.text(Self.json(error)), .integer(now), .text(runId)])
-            case nil:
-                break
+        }
+    }
+
+    private struct PendingWrite {
+        let runId: String
+        let steps: [StepWrite]
+        let update: RunUpdate?
+        let timeline: [TimelineWrite]
+        let now: Int64
+        let continuation: CheckedContinuation<Void, any Error>
+    }
+
+    private var pending: [PendingWrite] = []
+    private var flushScheduled = false
+
+    /// Commits every pending write in one transaction, then resumes their callers.
+    private func flush() {
+        flushScheduled = false
+        let batch = pending
+        pending = []
+        do {
+            try connection.transaction {
+                for write in batch { try self.write(write) }
             }
-            for entry in timeline {
-                try appendTimeline(runId, at: now, entry.kind, step: entry.step, detail: entry.detail)
-            }
+            for write in batch { write.continuation.resume() }
+        } catch {
+            for write in batch { write.continuation.resume(throwing: error) }
+        }
+    }
+
+    private func write(_ write: PendingWrite) throws {
+        let runId = write.runId
+        let now = write.now
+        for step in write.steps {
+            try connection.query(
+                "INSERT OR REPLACE INTO steps (run_id, hash, name, op, memo, wake_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [.text(runId), .text(step.hash), .text(step.name), .text(step.op),
+                 step.memo.map { .text(Self.json($0)) } ?? .null, step.wakeAt.map(SQLiteValue.integer) ?? .null, .integer(now)])
+        }
+        switch write.update {
+        case .queue(let attempt, let nextAt):
+            try connection.query("UPDATE runs SET status = 'queued', attempt = ?, next_at = ? WHERE run_id = ?",
+                                 [.integer(Int64(attempt)), .integer(nextAt), .text(runId)])
+        case .complete(let output):
+            try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
+                                 [.text(Self.json(output)), .integer(now), .text(runId)])
+        case .fail(let error):
+            try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ?",
+                                 [.text(Self.json(error)), .integer(now), .text(runId)])
+        case nil:
+            break
+        }
+        for entry in write.timeline {
+            try appendTimeline(runId, at: now, entry.kind, step: entry.step, detail: entry.detail)
         }
     }
 
