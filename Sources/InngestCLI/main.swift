@@ -4,6 +4,8 @@
 //   inngest timeline  RUN_ID [--db PATH]
 //   inngest events    [--db PATH] [--name NAME] [--limit N]
 //   inngest crons     [--db PATH]
+//   inngest cancel    RUN_ID [--db PATH]
+//   inngest replay    RUN_ID [--db PATH]
 //
 // The database defaults to $INNGEST_DB_PATH, then .inngest/inngest.sqlite.
 
@@ -18,7 +20,7 @@ func fail(_ message: String) -> Never {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-    fail("usage: inngest runs|timeline RUN_ID|events|crons [--db PATH] [--status S] [--function ID] [--name NAME] [--limit N]")
+    fail("usage: inngest runs|timeline RUN_ID|events|crons|cancel RUN_ID|replay RUN_ID [--db PATH] [--status S] [--function ID] [--name NAME] [--limit N]")
 }
 arguments.removeFirst()
 var options: [String: String] = [:]
@@ -65,8 +67,16 @@ do {
         for (function, next) in try await inspector.cronSchedules().sorted(by: { $0.key < $1.key }) {
             print("\(function)  next \(next.formatted(time))")
         }
+    case "cancel":
+        guard let runId = positional.first else { fail("usage: inngest cancel RUN_ID") }
+        guard try await inspector.cancel(runId: runId) else { fail("run \(runId) does not exist or has already finished") }
+        print("cancelled \(runId)")
+    case "replay":
+        guard let runId = positional.first else { fail("usage: inngest replay RUN_ID") }
+        guard let newRun = try await inspector.replay(runId: runId) else { fail("no run \(runId) in \(path)") }
+        print("queued \(newRun), a replay of \(runId)")
     default:
-        fail("unknown command \(command); expected runs, timeline, events or crons")
+        fail("unknown command \(command); expected runs, timeline, events, crons, cancel or replay")
     }
 } catch {
     fail("\(error)")

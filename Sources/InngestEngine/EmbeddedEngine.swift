@@ -20,6 +20,7 @@ public actor EmbeddedEngine: EventSending {
     private let resolver: @Sendable (FunctionDefinition) -> Resolver
     private let wakeup = Wakeup()
     private var inFlight = 0
+    private var cancelled = Set<String>()
     private var loop: Task<Void, Never>?
     private var stopping = false
 
@@ -103,6 +104,25 @@ public actor EmbeddedEngine: EventSending {
         wakeup.signal()
     }
 
+    /// Cancels a run that has not finished: a queued run never executes again; an executing run
+    /// stops at its next step boundary and its outcome is not recorded.
+    /// - Returns: false when the run does not exist or has already finished.
+    @discardableResult
+    public func cancel(runId: String) async throws -> Bool {
+        cancelled.insert(runId)
+        return try await store.cancel(runId, now: clock.now().milliseconds)
+    }
+
+    /// Runs a run's function again for the same event, from the first step (Inngest's replay).
+    /// - Returns: the new run's id, or nil when there is no such run.
+    public func replay(runId: String) async throws -> String? {
+        let newRun = try await store.replay(runId, now: clock.now().milliseconds)
+        wakeup.signal()
+        return newRun
+    }
+
+    private func isCancelled(_ runId: String) -> Bool { cancelled.contains(runId) }
+
     /// Executes everything due at the clock's current time, including work that becomes due while
     /// doing so (retries without delay, completed sleeps), until nothing is due. For tests and tools
     /// that drive the engine by hand; do not mix with the background loop.
@@ -179,7 +199,11 @@ public actor EmbeddedEngine: EventSending {
                 }
                 if stopping { break }
                 var timer: Task<Void, Never>?
-                if inFlight < configuration.concurrency, let next = try await store.nextWakeTime() {
+                if inFlight < configuration.concurrency {
+                    // Wake at the next due time, and at least every second so that runs written by
+                    // another process (the `inngest` command) are noticed.
+                    let now = clock.now().milliseconds
+                    let next = min(try await store.nextWakeTime() ?? .max, now + 1_000)
                     let clock = self.clock
                     let wakeup = self.wakeup
                     timer = Task {
@@ -225,6 +249,7 @@ public actor EmbeddedEngine: EventSending {
             try await self.store.apply(runId: claimed.runId, steps: [write], update: nil, timeline: [line], now: now())
             progressed.withLock { $0 = true }
             self.observe(claimed, line, now())
+            if await self.isCancelled(claimed.runId) { throw RunCancelledError(runId: claimed.runId) }
         }
         let request = ExecutionRequest(events: [claimed.event], memo: claimed.memo, runId: claimed.runId,
                                        attempt: claimed.attempt, maxAttempts: function.options.maxAttempts)

@@ -1,8 +1,9 @@
 import Foundation
 import InngestCore
 
-/// Read access to an engine's database without running anything: for tools, dashboards and the
-/// `inngest` command line. Safe to use while the app runs (SQLite WAL readers do not block it).
+/// Access to an engine's database without running anything: for tools, dashboards and the
+/// `inngest` command line. Safe to use while the app runs (SQLite WAL readers do not block it; a
+/// running engine notices cancellations and replays within a second).
 public struct EngineInspector: Sendable {
     private let store: EngineStore
 
@@ -30,6 +31,19 @@ public struct EngineInspector: Sendable {
     /// Events, newest first.
     public func events(name: String? = nil, limit: Int = 100) async throws -> [InngestEvent] {
         try await store.events(name: name, limit: limit)
+    }
+
+    /// Cancels a run that has not finished. See `EmbeddedEngine.cancel(runId:)`.
+    /// - Returns: false when the run does not exist or has already finished.
+    @discardableResult
+    public func cancel(runId: String) async throws -> Bool {
+        try await store.cancel(runId, now: Date().milliseconds)
+    }
+
+    /// Queues a new run of a run's function for the same event. See `EmbeddedEngine.replay(runId:)`.
+    /// - Returns: the new run's id, or nil when there is no such run.
+    public func replay(runId: String) async throws -> String? {
+        try await store.replay(runId, now: Date().milliseconds)
     }
 
     /// Next fire time of each cron function.

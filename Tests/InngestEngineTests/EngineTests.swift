@@ -1,6 +1,7 @@
 import Foundation
 import Inngest
 import InngestTesting
+import Synchronization
 import Testing
 
 @Suite struct EngineTests {
@@ -169,6 +170,87 @@ import Testing
         let run = try #require(try await second.runs().first)
         #expect(run.status == .completed)
         #expect(try await second.timeline(of: run.runId).contains { $0.kind == .runResumed })
+    }
+
+    @Test func cancelledRunsNeverContinue() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 0))])
+        try await app.send(Ping(id: "c"))
+        try await app.runUntilIdle()  // Sleeping after two steps.
+        let run = try #require(try await app.runs().first)
+        #expect(try await app.app.engine.cancel(runId: run.runId))
+        try await app.advance(by: .minutes(10))
+        #expect(journal.count("c c") == 0)
+        #expect(try await app.runs().first?.status == .cancelled)
+        #expect(try await app.app.engine.cancel(runId: run.runId) == false, "already finished")
+        #expect(try await app.timeline(of: run.runId).last?.kind == .runCancelled)
+    }
+
+    @Test func cancellingAQueuedRunMeansItNeverStarts() async throws {
+        struct Long: InngestFunction {
+            static let id = "long"
+            static let trigger = Trigger.event(Ping.self)
+            let journal: Journal
+            func handle(_ ping: Ping, context: Context) async throws {
+                try await context.step.run("first") { journal.add("first") }
+                try await context.step.run("second") { journal.add("second") }
+            }
+        }
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self, functions: [FunctionDefinition(handler: Long(journal: journal))])
+        try await app.send(Ping(id: "x"))
+        let pending = try #require(try await app.runs().first)
+        _ = try await app.app.engine.cancel(runId: pending.runId)
+        try await app.runUntilIdle()
+        #expect(journal.all.isEmpty, "a queued run that was cancelled never starts")
+        #expect(try await app.runs().first?.status == .cancelled)
+    }
+
+    @Test func cancellingAnExecutingRunStopsItAtTheNextStepBoundary() async throws {
+        final class EngineBox: Sendable { let engine = Mutex<EmbeddedEngine?>(nil) }
+        struct SelfCancelling: InngestFunction, Sendable {
+            static let id = "self-cancelling"
+            static let trigger = Trigger.event(Ping.self)
+            let journal: Journal
+            let box: EngineBox
+            func handle(_ ping: Ping, context: Context) async throws {
+                try await context.step.run("first") {
+                    journal.add("first")
+                    _ = try await box.engine.withLock { $0 }?.cancel(runId: context.runId)
+                }
+                try await context.step.run("second") { journal.add("second") }
+            }
+        }
+        let journal = Journal()
+        let box = EngineBox()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: SelfCancelling(journal: journal, box: box))])
+        box.engine.withLock { $0 = app.app.engine }
+        try await app.send(Ping(id: "s"))
+        try await app.runUntilIdle()
+        #expect(journal.all == ["first"])
+        let run = try #require(try await app.runs().first)
+        #expect(run.status == .cancelled)
+        try await app.advance(by: .hours(1))
+        #expect(journal.all == ["first"])
+    }
+
+    @Test func replayRunsTheFunctionAgainFromTheStart() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 0))])
+        try await app.send(Ping(id: "r"))
+        try await app.runUntilIdle()
+        try await app.advance(by: .minutes(5))
+        let original = try #require(try await app.runs().first)
+        #expect(original.status == .completed)
+        let replay = try #require(try await app.app.engine.replay(runId: original.runId))
+        try await app.runUntilIdle()
+        try await app.advance(by: .minutes(5))
+        #expect(try await app.app.engine.run(replay)?.status == .completed)
+        #expect(journal.count("a r") == 2 && journal.count("c r") == 2)
+        #expect(try await app.app.engine.replay(runId: "no-such-run") == nil)
     }
 
     @Test func inspectorReadsRunsTimelinesAndEvents() async throws {

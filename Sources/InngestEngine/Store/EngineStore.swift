@@ -111,12 +111,15 @@ actor EngineStore {
         }
     }
 
-    private func insertRun(functionId: String, eventId: String, eventName: String, nextAt: Int64, now: Int64) throws {
+    @discardableResult
+    private func insertRun(functionId: String, eventId: String, eventName: String, nextAt: Int64, now: Int64,
+                           detail: String? = nil) throws -> String {
         let runId = ULID.make(milliseconds: now)
         try connection.query(
             "INSERT INTO runs (run_id, function_id, event_id, status, attempt, next_at, created_at) VALUES (?, ?, ?, 'queued', 0, ?, ?)",
             [.text(runId), .text(functionId), .text(eventId), .integer(nextAt), .integer(now)])
-        try appendTimeline(runId, at: now, .runQueued, step: nil, detail: "\(eventName) → \(functionId)")
+        try appendTimeline(runId, at: now, .runQueued, step: nil, detail: detail ?? "\(eventName) → \(functionId)")
+        return runId
     }
 
     // MARK: Runs
@@ -212,19 +215,45 @@ actor EngineStore {
         }
         switch write.update {
         case .queue(let attempt, let nextAt):
-            try connection.query("UPDATE runs SET status = 'queued', attempt = ?, next_at = ? WHERE run_id = ?",
+            try connection.query("UPDATE runs SET status = 'queued', attempt = ?, next_at = ? WHERE run_id = ? AND status = 'running'",
                                  [.integer(Int64(attempt)), .integer(nextAt), .text(runId)])
         case .complete(let output):
-            try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
+            try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ? AND status = 'running'",
                                  [.text(Self.json(output)), .integer(now), .text(runId)])
         case .fail(let error):
-            try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ?",
+            try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ? AND status = 'running'",
                                  [.text(Self.json(error)), .integer(now), .text(runId)])
         case nil:
             break
         }
         for entry in write.timeline {
             try appendTimeline(runId, at: now, entry.kind, step: entry.step, detail: entry.detail)
+        }
+    }
+
+    /// Cancels a run that has not finished. A step executing now completes, but its result and the
+    /// run's outcome are no longer recorded as progress (updates only apply to running runs).
+    /// - Returns: false when the run does not exist or already finished.
+    func cancel(_ runId: String, now: Int64) throws -> Bool {
+        try connection.transaction {
+            try connection.query("UPDATE runs SET status = 'cancelled', ended_at = ? WHERE run_id = ? AND status IN ('queued', 'running')",
+                                 [.integer(now), .text(runId)])
+            guard connection.changes > 0 else { return false }
+            try appendTimeline(runId, at: now, .runCancelled, step: nil, detail: "cancelled")
+            return true
+        }
+    }
+
+    /// Starts a new run of a run's function for the same event, from the first step.
+    /// - Returns: the new run id, or nil when the run does not exist.
+    func replay(_ runId: String, now: Int64) throws -> String? {
+        try connection.transaction {
+            guard let row = try connection.query(
+                "SELECT r.function_id, r.event_id, e.name FROM runs r JOIN events e ON e.id = r.event_id WHERE r.run_id = ?",
+                [.text(runId)]).first,
+                let functionId = row["function_id"].text, let eventId = row["event_id"].text else { return nil }
+            return try insertRun(functionId: functionId, eventId: eventId, eventName: row["name"].text ?? "", nextAt: now, now: now,
+                                 detail: "replay of \(runId)")
         }
     }
 

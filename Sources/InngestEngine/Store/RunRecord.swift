@@ -11,6 +11,8 @@ public enum RunStatus: String, Sendable, Codable, CaseIterable {
     case completed
     /// Failed for good.
     case failed
+    /// Cancelled by `cancel(runId:)`; nothing more runs.
+    case cancelled
 }
 
 /// A run, as the engine's store records it.
@@ -61,6 +63,8 @@ public struct TimelineEntry: Sendable, Hashable {
         case runCompleted = "run.completed"
         /// The run failed.
         case runFailed = "run.failed"
+        /// The run was cancelled.
+        case runCancelled = "run.cancelled"
     }
 
     /// When.
