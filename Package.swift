@@ -40,6 +40,7 @@ let package = Package(
         // Runtime.
         .target(name: "InngestCore", dependencies: ["InngestDI", "InngestCrypto", "InngestTime"]),
         .target(name: "InngestEngine", dependencies: ["InngestCore", "InngestDI", "InngestTime", "CSQLite"]),
+        .target(name: "InngestServe", dependencies: ["InngestCore", "InngestDI", "InngestCrypto", "InngestTime"]),
         .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine"]),
         .target(name: "InngestTesting", dependencies: ["Inngest"]),
 
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(name: "InngestDITests", dependencies: ["InngestDI"]),
         .testTarget(name: "InngestCoreTests", dependencies: ["InngestCore"]),
         .testTarget(name: "InngestEngineTests", dependencies: ["InngestEngine", "InngestTesting"]),
+        .testTarget(name: "InngestServeTests", dependencies: ["InngestServe"], exclude: ["Golden"]),
         .testTarget(
             name: "InngestCodegenTests",
             dependencies: ["InngestCodegen"],

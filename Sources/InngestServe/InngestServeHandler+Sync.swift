@@ -1,0 +1,126 @@
+import Foundation
+import InngestCore
+
+extension InngestServeHandler {
+    /// `PUT`: in-band sync (the body describes the app) or out-of-band sync (the handler posts the
+    /// app to `{api}/fn/register`).
+    func sync(_ request: ServeRequest) async -> ServeResponse {
+        let serverKind = request.headers["X-Inngest-Server-Kind"].map { $0.lowercased() }
+        if let serverKind, !serverKind.isEmpty, serverKind != configuration.mode.rawValue {
+            let message = "a \(serverKind) server tried to sync an app in \(configuration.mode.rawValue) mode; "
+                + (configuration.mode == .cloud ? "set INNGEST_DEV=1 to use the dev server" : "unset INNGEST_DEV to sync with Inngest Cloud")
+            return respond(400, ["code": .string("server_kind_mismatch"), "message": .string(message)])
+        }
+        if request.headers["X-Inngest-Sync-Kind"]?.lowercased() == "in_band" {
+            return inBandSync(request)
+        }
+        return await outOfBandSync(request, serverKind: serverKind)
+    }
+
+    private func inBandSync(_ request: ServeRequest) -> ServeResponse {
+        let syncHeader = [("X-Inngest-Sync-Kind", "in_band")]
+        var matched: SigningKey?
+        if !configuration.verificationKeys.isEmpty {
+            do {
+                matched = try verify(request)
+            } catch {
+                return unauthorized(error)
+            }
+        }
+        guard let body = try? JSONValue(json: Data(request.body)), let url = body["url"]?.stringValue, !url.isEmpty else {
+            return respond(400, ["message": .string("an in-band sync body must be a JSON object with the app's \"url\"")], headers: syncHeader)
+        }
+        let serveURL = publicURL(reported: url)
+        let payload = RegisterPayload(appId: configuration.appId, url: serveURL, functions: functions, framework: configuration.framework)
+        var members: [String: JSONValue] = [
+            "app_id": .string(configuration.appId),
+            "capabilities": RegisterPayload.capabilities,
+            "functions": payload.functions,
+            "inspection": Introspection(configuration: configuration, functionCount: functions.count, authentication: true,
+                                        servePath: URLComponents(string: serveURL)?.path ?? request.path).json,
+            "sdk_author": .string("inngest"),
+            "sdk_language": .string(ServeSDK.language),
+            "sdk_version": .string(ServeSDK.version),
+            "url": .string(serveURL),
+        ]
+        if let env = configuration.env { members["env"] = .string(env) }
+        if let framework = configuration.framework { members["framework"] = .string(framework) }
+        return respond(200, members, headers: syncHeader, signWith: matched)
+    }
+
+    private func outOfBandSync(_ request: ServeRequest, serverKind: String?) async -> ServeResponse {
+        let syncHeader = [("X-Inngest-Sync-Kind", "out_of_band")]
+        func failure(_ message: String) -> ServeResponse {
+            logger.error("sync failed: \(message)")
+            return respond(500, ["message": .string(message), "modified": .bool(false)], headers: syncHeader)
+        }
+        guard let serveURL = publicURL(of: request) else {
+            return failure("cannot tell the public URL of this endpoint: the request has no Host header; set INNGEST_SERVE_ORIGIN "
+                           + "(e.g. https://app.example.com)")
+        }
+        var query: [String: String] = [:]
+        if let deployId = request.query["deployId"], !deployId.isEmpty { query["deployId"] = deployId }
+        guard let registerURL = HTTPClient.url(configuration.apiBaseURL, path: "/fn/register", query: query) else {
+            return failure("the API origin \(configuration.apiBaseURL) cannot be joined with /fn/register; check INNGEST_API_BASE_URL")
+        }
+        let payload = RegisterPayload(appId: configuration.appId, url: serveURL, functions: functions, framework: configuration.framework)
+        var headers = HTTPClient.commonHeaders(env: configuration.env)
+        if let serverKind, !serverKind.isEmpty { headers["X-Inngest-Expected-Server-Kind"] = serverKind }
+        if let framework = configuration.framework { headers["X-Inngest-Framework"] = framework }
+        var keys: [SigningKey?] = configuration.verificationKeys
+        if keys.isEmpty { keys = [nil] }
+        do {
+            var response: HTTPClient.Response?
+            for key in keys {
+                if let key { headers["Authorization"] = "Bearer \(key.hashed)" }
+                response = try await http.send("POST", registerURL, headers: headers, body: payload.jsonData)
+                if let status = response?.status, status != 401 && status != 403 { break }
+            }
+            guard let response else { return failure("no response from \(registerURL.absoluteString)") }
+            let json = try? JSONValue(json: response.body)
+            guard (200..<300).contains(response.status) else {
+                let reason = json?["error"]?.stringValue ?? json?["message"]?.stringValue
+                    ?? String(decoding: response.body.prefix(500), as: UTF8.self)
+                return failure("Inngest refused the sync (HTTP \(response.status)): \(reason)")
+            }
+            var modified = false
+            if case .bool(let flag)? = json?["modified"] { modified = flag }
+            return respond(200, ["message": .string("Successfully synced."), "modified": .bool(modified)], headers: syncHeader)
+        } catch {
+            return failure("could not reach Inngest at \(registerURL.absoluteString): \(error); check that the server is running "
+                           + "and INNGEST_BASE_URL / INNGEST_API_BASE_URL")
+        }
+    }
+
+    /// The public serve URL for an out-of-band sync: the configured origin and path, else the
+    /// request's `Host` (with `X-Forwarded-Proto`/`X-Forwarded-Host` when present) and path.
+    func publicURL(of request: ServeRequest) -> String? {
+        let origin: String
+        if let configured = configuration.serveOrigin {
+            origin = configured
+        } else {
+            guard let host = request.headers["X-Forwarded-Host"] ?? request.headers["Host"], !host.isEmpty else { return nil }
+            let scheme = request.headers["X-Forwarded-Proto"]?.split(separator: ",").first.map(String.init) ?? "http"
+            origin = "\(scheme.trimmingCharacters(in: .whitespaces))://\(host)"
+        }
+        return Self.join(origin: origin, path: configuration.servePath ?? request.path)
+    }
+
+    /// The public serve URL for an in-band sync: the URL the server reports, with the configured
+    /// origin and path substituted when set.
+    func publicURL(reported url: String) -> String {
+        guard configuration.serveOrigin != nil || configuration.servePath != nil, let components = URLComponents(string: url) else {
+            return url
+        }
+        var origin = "\(components.scheme ?? "http")://\(components.host ?? "")"
+        if let port = components.port { origin += ":\(port)" }
+        return Self.join(origin: configuration.serveOrigin ?? origin, path: configuration.servePath ?? components.path)
+    }
+
+    private static func join(origin: String, path: String) -> String {
+        var origin = origin
+        while origin.hasSuffix("/") { origin.removeLast() }
+        if path.isEmpty { return origin }
+        return origin + (path.hasPrefix("/") ? path : "/" + path)
+    }
+}
