@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "InngestCore", dependencies: ["InngestDI", "InngestCrypto", "InngestTime"]),
         .target(name: "InngestEngine", dependencies: ["InngestCore", "InngestDI", "InngestTime", "CSQLite"]),
         .target(name: "InngestServe", dependencies: ["InngestCore", "InngestDI", "InngestCrypto", "InngestTime"]),
-        .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine"]),
+        .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine", "InngestServe"]),
         .target(name: "InngestTesting", dependencies: ["Inngest"]),
 
         // Build-time generation.

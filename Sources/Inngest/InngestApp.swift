@@ -45,23 +45,43 @@ public final class InngestApp: Sendable {
         let (collected, providers) = try collectRegistrations(from: root)
         let functions = collected + extra
         let box = Mutex<Container?>(nil)
-        let engine = try EmbeddedEngine(functions: functions, configuration: configuration.engine, clock: clock) { _ in
+        var engineConfiguration = configuration.engine
+        let transport: (any EventSending)?
+        if case .inngest(let serve) = configuration.orchestration {
+            engineConfiguration.databasePath = ":memory:"  // Idle: the server keeps the state.
+            transport = try EventAPIClient(configuration: serve)
+        } else {
+            transport = nil
+        }
+        let engine = try EmbeddedEngine(functions: functions, configuration: engineConfiguration, clock: clock) { _ in
             // The engine only executes after boot has stored the container.
             guard let container = box.withLock({ $0 }) else { preconditionFailure("the engine ran a function before boot finished") }
             return container.rootResolver
         }
-        let client = InngestClient(transport: engine)
+        let client = InngestClient(transport: transport ?? engine)
         let container = try await Container.boot(
             root, rootProviders: providers + functions.compactMap(\.handlerProvider),
             globalProviders: [.value(client), .value(configuration.engine.logger)], overrides: overrides)
         box.withLock { $0 = container }
         let app = InngestApp(container: container, engine: engine, client: client,
                              functions: functions.sorted { $0.id < $1.id }, configuration: configuration)
+        guard case .embedded = configuration.orchestration else { return app }
         let resumed = try await engine.start(runLoop: startEngine)
         if resumed > 0 {
             configuration.engine.logger.info("resumed \(resumed) run(s) interrupted by a previous stop")
         }
         return app
+    }
+
+    /// The HTTP endpoint an Inngest server calls (GET introspection, PUT sync, POST execute), serving
+    /// this app's functions with its module graph. Route every method of your serve path (by
+    /// convention `/api/inngest`) to `handle(_:)` in your HTTP server.
+    /// - Parameter configuration: keys, mode and URLs; `ServeConfiguration.fromEnvironment(appId:)`
+    ///   reads the `INNGEST_*` variables.
+    public func serveHandler(_ configuration: ServeConfiguration) -> InngestServeHandler {
+        let container = self.container
+        return InngestServeHandler(functions: functions, configuration: configuration, resolver: { _ in container.rootResolver },
+                                   events: client.transport, logger: self.configuration.engine.logger)
     }
 
     /// Sends one event. See `InngestClient.send`.

@@ -2,18 +2,32 @@ import Foundation
 
 /// How an app runs.
 public struct InngestConfiguration: Sendable {
+    /// Who orchestrates runs.
+    public enum Orchestration: Sendable {
+        /// The embedded engine, in this process, on SQLite (the default).
+        case embedded
+        /// An Inngest server (Cloud, `inngest dev`, `inngest start`): events go to its event API, it
+        /// calls the app through `InngestApp.serveHandler`, and the embedded engine stays idle.
+        case inngest(ServeConfiguration)
+    }
+
     /// The app id (Inngest's app name). Environment-specific ids keep environments apart.
     public var appId: String
     /// The embedded engine's settings.
     public var engine: EngineConfiguration
+    /// Who orchestrates runs.
+    public var orchestration: Orchestration
 
     /// Creates a configuration. `INNGEST_DB_PATH` overrides the database path when set.
     /// - Parameters:
     ///   - appId: the app id.
     ///   - engine: the embedded engine's settings.
-    public init(appId: String = "swift-inngest-app", engine: EngineConfiguration = EngineConfiguration()) {
+    ///   - orchestration: the embedded engine (default) or an Inngest server.
+    public init(appId: String = "swift-inngest-app", engine: EngineConfiguration = EngineConfiguration(),
+                orchestration: Orchestration = .embedded) {
         self.appId = appId
         self.engine = engine
+        self.orchestration = orchestration
         if let path = ProcessInfo.processInfo.environment["INNGEST_DB_PATH"], !path.isEmpty {
             self.engine.databasePath = path
         }

@@ -59,11 +59,9 @@ public struct EventAPIClient: EventSending {
     /// - Throws: `EventAPIError`.
     public func send(_ events: [InngestEvent]) async throws -> [String] {
         guard !events.isEmpty else { return [] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body: Data
         do {
-            body = try encoder.encode(events)
+            body = try JSONCoding.encoder.encode(events)
         } catch {
             throw EventAPIError.invalidPayload("the events could not be encoded as JSON: \(error)")
         }

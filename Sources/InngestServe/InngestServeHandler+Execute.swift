@@ -64,9 +64,7 @@ extension InngestServeHandler {
         case .completed(let output):
             return respond(200, output, signWith: key)
         case .ops(let ops, let retryAfter):
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            guard let bytes = try? encoder.encode(ops) else {
+            guard let bytes = try? JSONCoding.encoder.encode(ops) else {
                 return failure(500, name: "EncodingError", message: "the step ops could not be encoded as JSON", signWith: key)
             }
             return respond(206, bytes: Array(bytes), headers: retryAfter.map { [("Retry-After", Self.retryAfter($0))] } ?? [],

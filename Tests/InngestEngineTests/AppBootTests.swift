@@ -78,3 +78,25 @@ struct RootWithoutLedger: Module {
         #expect(journal.all.isEmpty)
     }
 }
+
+@Suite struct ServeModeTests {
+    /// The same functions and module graph, served to an Inngest server instead of the engine.
+    @Test func theSameFunctionsAreServedToAnInngestServer() async throws {
+        let serve = try ServeConfiguration(appId: "shop", mode: .dev)
+        let app = try await InngestApp.boot(RootWithLedger.self,
+                                            configuration: InngestConfiguration(appId: "shop", orchestration: .inngest(serve)),
+                                            functions: [bookDefinition])
+        let handler = app.serveHandler(serve)
+        func call(steps: String) async -> ServeResponse {
+            let body = ##"{"ctx":{"attempt":0,"disable_immediate_execution":false,"max_attempts":4,"run_id":"01RUN","stack":{"current":0,"stack":[]},"use_api":false},"event":{"data":{"id":"7"},"id":"01EVT","name":"test/ping","ts":1700000000000,"user":{}},"events":[{"data":{"id":"7"},"id":"01EVT","name":"test/ping","ts":1700000000000,"user":{}}],"steps":"## + steps + ##","use_api":false,"version":2}"##
+            return await handler.handle(ServeRequest(method: "POST", target: "/api/inngest?fnId=shop-book&stepId=step", body: Array(body.utf8)))
+        }
+        let first = await call(steps: "{}")
+        #expect(first.status == 206)
+        #expect(first.bodyText == ##"[{"data":"#7","displayName":"write","id":"\##(StepIdentifier.hash("write"))","name":"write","op":"StepRun"}]"##)
+        let second = await call(steps: ##"{"\##(StepIdentifier.hash("write"))":{"data":"#7"}}"##)
+        #expect(second.status == 200)
+        #expect(second.bodyText == ##""#7""##)
+        #expect(try await app.engine.runs().isEmpty, "the embedded engine stays idle")
+    }
+}

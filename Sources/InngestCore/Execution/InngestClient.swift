@@ -8,7 +8,8 @@ import Foundation
 /// try await client.send(ReminderDue(userId: "u"), at: tomorrow)         // deliver later
 /// ```
 public struct InngestClient: Sendable {
-    private let transport: any EventSending
+    /// Where events go: the embedded engine or Inngest's event API.
+    public let transport: any EventSending
 
     /// Creates a client over a transport (the embedded engine, or the event API).
     public init(transport: any EventSending) { self.transport = transport }

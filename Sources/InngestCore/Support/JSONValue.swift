@@ -113,10 +113,11 @@ extension JSONValue {
     }
 }
 
-/// The JSON coders the framework uses everywhere, so every boundary encodes dates and keys alike.
-enum JSONCoding {
+/// The JSON coders the framework uses everywhere, so every boundary (store, wire, memo) encodes
+/// dates and keys alike: compact, sorted keys, ISO 8601 dates, no slash escaping.
+public enum JSONCoding {
     /// Compact, sorted keys, ISO 8601 dates, no slash escaping.
-    static var encoder: JSONEncoder {
+    public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -124,7 +125,7 @@ enum JSONCoding {
     }
 
     /// ISO 8601 dates.
-    static var decoder: JSONDecoder {
+    public static var decoder: JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
