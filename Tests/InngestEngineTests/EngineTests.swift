@@ -32,6 +32,36 @@ import Testing
         #expect(kinds == [.runQueued, .stepCompleted, .stepRetrying, .stepCompleted, .sleeping, .stepCompleted, .runCompleted])
     }
 
+    @Test func sleepUntilADateWakesAtThatDate() async throws {
+        struct Alarm: InngestFunction, Sendable {
+            static let id = "alarm"
+            static let trigger = Trigger.event(Ping.self)
+            let journal: Journal
+            let wakeAt: Date
+            func handle(_ ping: Ping, context: Context) async throws {
+                try await context.step.sleep("until-alarm", until: wakeAt)
+                try await context.step.run("ring") { journal.add("ring") }
+            }
+        }
+        let journal = Journal()
+        let clock = ManualClock()
+        let wakeAt = clock.now().addingTimeInterval(3_600.5)
+        let engine = try await makeEngine(path: ":memory:", clock: clock,
+                                          functions: [FunctionDefinition(handler: Alarm(journal: journal, wakeAt: wakeAt))])
+        try await engine.start(runLoop: false)
+        _ = try await engine.send([InngestEvent(Ping(id: "a"))])
+        try await engine.runUntilIdle()
+        let run = try #require(try await engine.runs().first)
+        #expect(run.status == .queued)
+        #expect(abs(run.nextAt.timeIntervalSince(wakeAt)) < 0.01, "woken at the date, to the millisecond")
+        clock.advance(by: .seconds(3_600))
+        try await engine.runUntilIdle()
+        #expect(journal.all.isEmpty)
+        clock.advance(by: .seconds(1))
+        try await engine.runUntilIdle()
+        #expect(journal.all == ["ring"])
+    }
+
     @Test func exhaustedRetriesFailTheRun() async throws {
         let journal = Journal()
         let app = try await InngestTestApp.boot(EmptyTestModule.self,
