@@ -165,6 +165,23 @@ import Testing
         #expect(error.message.contains("nested") || error.message.contains("inside another step"))
     }
 
+    @Test func oversizedStepOutputFailsTheStepForGood() async throws {
+        let fn = function { context in
+            do {
+                _ = try await context.step.run("huge") { String(repeating: "x", count: 4 * 1024 * 1024 + 1) }
+                return .string("unreachable")
+            } catch let error as StepError {
+                return .string(error.error.message)
+            }
+        }
+        let saved = Mutex([GeneratorOp]())
+        let outcome = await Executor.execute(fn, request: request(attempt: 0, maxAttempts: 5), resolver: try await emptyResolver(),
+                                             checkpoint: { op in saved.withLock { $0.append(op) } })
+        guard case .completed(.string(let message)) = outcome else { Issue.record("expected completion, got \(outcome)"); return }
+        #expect(message.contains("Inngest accepts at most 4194304 (4 MiB) per step"))
+        #expect(saved.withLock { $0.map(\.op) } == [.stepFailed], "not retried")
+    }
+
     @Test func changedStepResultTypeFailsClearly() async throws {
         let fn = function { context in
             let value: Int = try await context.step.run("a") { 1 }

@@ -13,6 +13,9 @@ final class ExecutionSession: Sendable {
         var progressed = false
     }
 
+    /// Inngest's limit on one step's output.
+    static let maximumOutputSize = 4 * 1024 * 1024
+
     let request: ExecutionRequest
     let checkpoint: Checkpoint?
     let events: (any EventSending)?
@@ -85,6 +88,11 @@ final class ExecutionSession: Sendable {
         let value: JSONValue
         do {
             value = try await StepScope.$isInsideStep.withValue(true) { try await body(hashed) }
+            let size = value.jsonData.count
+            if size > Self.maximumOutputSize {
+                throw NonRetriableError("step \"\(id)\" returned \(size) bytes of JSON; Inngest accepts at most \(Self.maximumOutputSize) (4 MiB) "
+                                        + "per step. Store large results elsewhere and return a reference.")
+            }
         } catch {
             let serialized = SerializedError(error)
             if error is NonRetriableError || attempt + 1 >= request.maxAttempts {
