@@ -11,10 +11,22 @@ let package = Package(
     products: [
         .library(name: "Inngest", targets: ["Inngest"]),
         .library(name: "InngestTesting", targets: ["InngestTesting"]),
+        .library(name: "InngestHummingbird", targets: ["InngestHummingbird"]),
         .plugin(name: "InngestPlugin", targets: ["InngestPlugin"]),
         .executable(name: "inngest-codegen", targets: ["inngest-codegen"]),
         .executable(name: "demo", targets: ["ShopDemo"]),
         .executable(name: "inngest", targets: ["InngestCLI"]),
+    ],
+    // Framework adapters are behind traits that are off by default: a consumer that does not enable
+    // one fetches nothing.
+    traits: [
+        .trait(name: "Hummingbird", description: "InngestHummingbird: serve functions from a Hummingbird 2 router."),
+        .default(enabledTraits: []),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
     ],
     targets: [
         // System libraries.
@@ -43,6 +55,15 @@ let package = Package(
         .target(name: "InngestServe", dependencies: ["InngestCore", "InngestDI", "InngestCrypto", "InngestTime"]),
         .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine", "InngestServe"]),
         .target(name: "InngestTesting", dependencies: ["Inngest"]),
+        .target(
+            name: "InngestHummingbird",
+            dependencies: [
+                "Inngest",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
+            ]
+        ),
 
         // Build-time generation.
         .target(name: "InngestCodegen", dependencies: ["InngestTime"]),
@@ -65,6 +86,15 @@ let package = Package(
         .testTarget(name: "InngestCoreTests", dependencies: ["InngestCore"]),
         .testTarget(name: "InngestEngineTests", dependencies: ["InngestEngine", "InngestTesting"]),
         .testTarget(name: "InngestServeTests", dependencies: ["InngestServe"], exclude: ["Golden"]),
+        .testTarget(
+            name: "InngestHummingbirdTests",
+            dependencies: [
+                "InngestHummingbird",
+                .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
+            ]
+        ),
         .testTarget(
             name: "InngestCodegenTests",
             dependencies: ["InngestCodegen"],

@@ -1,0 +1,51 @@
+// Built and run only with the `Hummingbird` trait: `swift test --traits Hummingbird --filter InngestHummingbirdTests`.
+#if Hummingbird
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Inngest
+import InngestHummingbird
+import NIOCore
+import Testing
+
+struct Hello: Event {
+    static let name = "test/hello"
+    var name: String
+}
+
+struct Greet: InngestFunction, Sendable {
+    static let id = "greet"
+    static let trigger = Trigger.event(Hello.self)
+
+    func handle(_ hello: Hello, context: Context) async throws -> String {
+        try await context.step.run("compose") { "Hello, \(hello.name)!" }
+    }
+}
+
+struct RootModule: Module {
+    static var moduleDescriptor: ModuleDescriptor { ModuleDescriptor("RootModule") }
+}
+
+@Suite struct RouterInngestTests {
+    @Test func aHummingbirdRouterServesTheFunctions() async throws {
+        let serve = try ServeConfiguration(appId: "hb", mode: .dev)
+        let app = try await InngestApp.boot(RootModule.self, configuration: InngestConfiguration(appId: "hb", orchestration: .inngest(serve)),
+                                            functions: [FunctionDefinition(handler: Greet())])
+        let router = Router()
+        router.addInngest(app.serveHandler(serve))
+        let application = Application(router: router)
+        try await application.test(.router) { client in
+            try await client.execute(uri: "/api/inngest", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains(#""function_count":1"#))
+                #expect(response.headers[HTTPField.Name("X-Inngest-SDK")!]?.hasPrefix("inngest-swift:v") == true)
+            }
+            let body = #"{"ctx":{"attempt":0,"disable_immediate_execution":false,"max_attempts":4,"run_id":"01RUN","stack":{"current":0,"stack":[]},"use_api":false},"event":{"data":{"name":"Ada"},"id":"01EVT","name":"test/hello","ts":1700000000000,"user":{}},"events":[{"data":{"name":"Ada"},"id":"01EVT","name":"test/hello","ts":1700000000000,"user":{}}],"steps":{},"use_api":false,"version":2}"#
+            try await client.execute(uri: "/api/inngest?fnId=hb-greet&stepId=step", method: .post, body: ByteBuffer(string: body)) { response in
+                #expect(response.status.code == 206)
+                #expect(String(buffer: response.body).contains(#""data":"Hello, Ada!""#))
+            }
+        }
+    }
+}
+#endif
