@@ -46,8 +46,13 @@ public final class InngestApp: Sendable {
         let functions = collected + extra
         let box = Mutex<Container?>(nil)
         var engineConfiguration = configuration.engine
+        engineConfiguration.logger.metadata["app"] = configuration.appId
         let transport: (any EventSending)?
         if case .inngest(let serve) = configuration.orchestration {
+            guard serve.appId == configuration.appId else {
+                throw InngestConfigurationError(
+                    "the app id is \"\(configuration.appId)\" but the serve configuration says \"\(serve.appId)\"; use one id for both")
+            }
             engineConfiguration.databasePath = ":memory:"  // Idle: the server keeps the state.
             transport = try EventAPIClient(configuration: serve)
         } else {
@@ -61,7 +66,7 @@ public final class InngestApp: Sendable {
         let client = InngestClient(transport: transport ?? engine)
         let container = try await Container.boot(
             root, rootProviders: providers + functions.compactMap(\.handlerProvider),
-            globalProviders: [.value(client), .value(configuration.engine.logger)], overrides: overrides)
+            globalProviders: [.value(client), .value(engineConfiguration.logger)], overrides: overrides)
         box.withLock { $0 = container }
         let app = InngestApp(container: container, engine: engine, client: client,
                              functions: functions.sorted { $0.id < $1.id }, configuration: configuration)

@@ -11,7 +11,9 @@ public struct InngestConfiguration: Sendable {
         case inngest(ServeConfiguration)
     }
 
-    /// The app id (Inngest's app name). Environment-specific ids keep environments apart.
+    /// The app id (Inngest's app name; environment-specific ids keep environments apart). It tags
+    /// every log record as `app`, and must equal the serve configuration's id when an Inngest server
+    /// orchestrates.
     public var appId: String
     /// The embedded engine's settings.
     public var engine: EngineConfiguration

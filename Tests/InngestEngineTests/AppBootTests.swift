@@ -99,4 +99,11 @@ struct RootWithoutLedger: Module {
         #expect(second.bodyText == ##""#7""##)
         #expect(try await app.engine.runs().isEmpty, "the embedded engine stays idle")
     }
+
+    @Test func appIdsMustAgree() async throws {
+        let serve = try ServeConfiguration(appId: "other", mode: .dev)
+        await #expect {
+            try await InngestApp.boot(RootWithLedger.self, configuration: InngestConfiguration(appId: "shop", orchestration: .inngest(serve)))
+        } throws: { "\($0)".contains("the app id is \"shop\" but the serve configuration says \"other\"") }
+    }
 }
