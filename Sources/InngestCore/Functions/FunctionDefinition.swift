@@ -1,7 +1,8 @@
 import InngestDI
 
 /// A registered function with its type erased: what the generated registry produces and what the
-/// engine and the serve handler execute.
+/// engine and the serve handler execute. Its handler is resolved in the root module's context, so
+/// it sees what the root module sees.
 public struct FunctionDefinition: Sendable {
     /// The function id.
     public let id: String
@@ -11,11 +12,9 @@ public struct FunctionDefinition: Sendable {
     public let trigger: TriggerDefinition
     /// Options.
     public let options: FunctionOptions
-    /// The module whose context resolves the handler's dependencies; `nil` means the root module.
-    public let module: String?
     /// Where it is declared (`file:line`), for messages.
     public let location: String?
-    /// The transient provider that builds the handler, registered in `module` at boot.
+    /// The transient provider that builds the handler, registered in the root module at boot.
     public let handlerProvider: ProviderDescriptor?
     /// Runs the handler for one execution.
     let body: @Sendable (Resolver, Context) async throws -> JSONValue
@@ -26,18 +25,16 @@ public struct FunctionDefinition: Sendable {
     ///   - name: the display name (defaults to the id).
     ///   - trigger: what starts a run.
     ///   - options: options.
-    ///   - module: the module context that resolves dependencies (`nil`: the root).
     ///   - location: `file:line` of the declaration.
     ///   - handlerProvider: a provider to register for the handler, if any.
     ///   - body: runs one execution and returns the encoded output.
     public init(id: String, name: String? = nil, trigger: TriggerDefinition, options: FunctionOptions = FunctionOptions(),
-                module: String? = nil, location: String? = nil, handlerProvider: ProviderDescriptor? = nil,
+                location: String? = nil, handlerProvider: ProviderDescriptor? = nil,
                 body: @escaping @Sendable (Resolver, Context) async throws -> JSONValue) {
         self.id = id
         self.name = name ?? id
         self.trigger = trigger
         self.options = options
-        self.module = module
         self.location = location
         self.handlerProvider = handlerProvider
         self.body = body
@@ -48,13 +45,12 @@ public struct FunctionDefinition: Sendable {
     ///   - type: the function type.
     ///   - dependencies: its initialiser's parameters, for the boot-time graph check.
     ///   - consumer: the initialiser, e.g. `ProcessOrder.init(payments:)`.
-    ///   - module: the module context (`nil`: the root).
     ///   - location: `file:line` of the declaration.
     ///   - make: builds the handler from its dependencies.
     public init<F: InngestFunction>(_ type: F.Type, dependencies: [DependencyDescriptor] = [], consumer: String? = nil,
-                                    module: String? = nil, location: String? = nil,
+                                    location: String? = nil,
                                     make: @escaping @Sendable (Resolver) async throws -> F) where F.Output: Encodable {
-        self.init(type, dependencies: dependencies, consumer: consumer, module: module, location: location, make: make) {
+        self.init(type, dependencies: dependencies, consumer: consumer, location: location, make: make) {
             try JSONValue(encoding: $0)
         }
     }
@@ -62,20 +58,20 @@ public struct FunctionDefinition: Sendable {
     /// Creates a definition for a conforming type that returns nothing.
     /// - Parameters: as for the `Encodable` form.
     public init<F: InngestFunction>(_ type: F.Type, dependencies: [DependencyDescriptor] = [], consumer: String? = nil,
-                                    module: String? = nil, location: String? = nil,
+                                    location: String? = nil,
                                     make: @escaping @Sendable (Resolver) async throws -> F) where F.Output == Void {
-        self.init(type, dependencies: dependencies, consumer: consumer, module: module, location: location, make: make) { _ in
+        self.init(type, dependencies: dependencies, consumer: consumer, location: location, make: make) { _ in
             .null
         }
     }
 
     private init<F: InngestFunction>(_ type: F.Type, dependencies: [DependencyDescriptor], consumer: String?,
-                                     module: String?, location: String?,
+                                     location: String?,
                                      make: @escaping @Sendable (Resolver) async throws -> F,
                                      encode: @escaping @Sendable (F.Output) throws -> JSONValue) {
         let provider = ProviderDescriptor(F.self, scope: .transient, dependencies: dependencies,
                                           consumer: consumer ?? "\(F.self).init", location: location, factory: make)
-        self.init(id: F.id, name: F.name, trigger: F.trigger.definition, options: F.options, module: module,
+        self.init(id: F.id, name: F.name, trigger: F.trigger.definition, options: F.options,
                   location: location, handlerProvider: provider) { resolver, context in
             let input = try context.event.payload(as: F.Input.self)
             let handler = try await resolver.resolve(F.self)
