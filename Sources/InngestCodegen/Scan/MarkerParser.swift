@@ -278,12 +278,11 @@ struct MarkerParser: Sendable {
         }
         let byte = bytes[position]
         position += 1
+        if let simple = EscapeSequence.simple(byte) {
+            decoded.append(simple)
+            return
+        }
         switch byte {
-        case UInt8(ascii: "n"): decoded.append(0x0A)
-        case UInt8(ascii: "t"): decoded.append(0x09)
-        case UInt8(ascii: "r"): decoded.append(0x0D)
-        case UInt8(ascii: "0"): decoded.append(0x00)
-        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"): decoded.append(byte)
         case UInt8(ascii: "u"):
             let braceAt = position
             guard position < segmentEnd, bytes[position] == UInt8(ascii: "{") else {
@@ -292,7 +291,7 @@ struct MarkerParser: Sendable {
             position += 1
             var value: UInt32 = 0
             var digits = 0
-            while position < segmentEnd, let digit = hexValue(bytes[position]) {
+            while position < segmentEnd, let digit = EscapeSequence.hexValue(bytes[position]) {
                 value = value &* 16 &+ UInt32(digit)
                 digits += 1
                 position += 1
@@ -314,15 +313,6 @@ struct MarkerParser: Sendable {
                 "invalid escape sequence in marker string; expected \\n, \\t, \\r, \\0, \\\", \\', \\\\ or \\u{…}",
                 at: source.location(at: position - 2)
             )
-        }
-    }
-
-    private func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
         }
     }
 
@@ -353,7 +343,7 @@ struct MarkerParser: Sendable {
             let byte = bytes[position]
             if byte == UInt8(ascii: "_") {
                 position += 1
-            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") || radix == 16 && hexValue(byte) != nil {
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") || radix == 16 && EscapeSequence.hexValue(byte) != nil {
                 text.append(byte)
                 position += 1
             } else if radix == 10 && byte == UInt8(ascii: "."), position + 1 < segmentEnd,

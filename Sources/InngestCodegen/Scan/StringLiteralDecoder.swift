@@ -76,12 +76,11 @@ enum StringLiteralDecoder: Sendable {
             guard index < content.count else { return nil }
             let escaped = content[index]
             index += 1
+            if let simple = EscapeSequence.simple(escaped) {
+                output.append(simple)
+                continue
+            }
             switch escaped {
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "0"): output.append(0)
-            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\\"): output.append(escaped)
             case 0x0A:
                 // Line continuation: the line break disappears.
                 break
@@ -95,7 +94,7 @@ enum StringLiteralDecoder: Sendable {
                 index += 1
                 var value: UInt32 = 0
                 var digits = 0
-                while index < content.count, digits <= 8, let digit = hexValue(content[index]) {
+                while index < content.count, digits <= 8, let digit = EscapeSequence.hexValue(content[index]) {
                     value = value &* 16 &+ UInt32(digit)
                     digits += 1
                     index += 1
@@ -119,14 +118,5 @@ enum StringLiteralDecoder: Sendable {
             offset += 1
         }
         return true
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }
