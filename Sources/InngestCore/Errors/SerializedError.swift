@@ -28,6 +28,20 @@ public struct SerializedError: Codable, Sendable, Hashable, CustomStringConverti
         }
     }
 
+    /// Reads `{"name", "message", "stack"?}`; `nil` unless `name` and `message` are strings. Other
+    /// fields (`cause`, Python's `code`, JS's `__serialized`) are ignored.
+    public init?(json: JSONValue) {
+        guard case .string(let name)? = json["name"], case .string(let message)? = json["message"] else { return nil }
+        self.init(name: name, message: message, stack: json["stack"]?.stringValue)
+    }
+
+    /// The error as a JSON object.
+    public var jsonValue: JSONValue {
+        var members: [String: JSONValue] = ["name": .string(name), "message": .string(message)]
+        if let stack { members["stack"] = .string(stack) }
+        return .object(members)
+    }
+
     /// `Name: message`.
     public var description: String { "\(name): \(message)" }
 }

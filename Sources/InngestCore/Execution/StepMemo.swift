@@ -8,31 +8,43 @@ public enum StepMemo: Sendable, Hashable {
     case value(JSONValue)
 }
 
+extension StepMemo {
+    /// Reads Inngest's memo forms: an object with only `data`, only `error` (a serialised error), or
+    /// anything else.
+    public init(json: JSONValue) {
+        if case .object(let members) = json, members.count == 1 {
+            if let data = members["data"] {
+                self = .data(data)
+                return
+            }
+            if let error = members["error"], let decoded = SerializedError(json: error) {
+                self = .error(decoded)
+                return
+            }
+        }
+        self = .value(json)
+    }
+
+    /// The memo as Inngest stores it.
+    public var jsonValue: JSONValue {
+        switch self {
+        case .data(let value): .object(["data": value])
+        case .error(let error): .object(["error": error.jsonValue])
+        case .value(let value): value
+        }
+    }
+}
+
 extension StepMemo: Codable {
     private enum Keys: String, CodingKey { case data, error }
 
     /// Decodes Inngest's memo forms: an object with only `data`, only `error`, or anything else.
     public init(from decoder: any Decoder) throws {
-        let raw = try JSONValue(from: decoder)
-        if case .object(let members) = raw, members.count == 1 {
-            if let data = members["data"] {
-                self = .data(data)
-                return
-            }
-            if let error = members["error"], let decoded = try? error.decode(SerializedError.self) {
-                self = .error(decoded)
-                return
-            }
-        }
-        self = .value(raw)
+        self.init(json: try JSONValue(from: decoder))
     }
 
     /// Encodes as Inngest stores it.
     public func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .data(let value): try JSONValue.object(["data": value]).encode(to: encoder)
-        case .error(let error): try JSONValue.object(["error": try JSONValue(encoding: error)]).encode(to: encoder)
-        case .value(let value): try value.encode(to: encoder)
-        }
+        try jsonValue.encode(to: encoder)
     }
 }

@@ -61,35 +61,57 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
+    /// The deepest nesting of arrays and objects the framework reads from any JSON text (a request
+    /// body, a stored row): deeper text is refused before it is read further.
+    public static let maximumDepth = 128
+
+    /// The deepest nesting of arrays and objects allowed in a payload: an event's `data`, a step's
+    /// result, a function's output. It leaves room for the envelopes around a payload (event, memo,
+    /// request) within `maximumDepth`.
+    public static let maximumPayloadDepth = 100
+
     /// Converts any `Encodable` value to a JSON value through `JSONEncoder`.
-    /// - Throws: the encoder's error when the value cannot be represented as JSON.
+    /// - Throws: the encoder's error when the value cannot be represented as JSON, or
+    ///   `JSONSyntaxError` when the encoded text holds a number that cannot be kept exactly.
     public init(encoding value: some Encodable) throws {
-        let data = try JSONCoding.encoder.encode(value)
-        self = try JSONCoding.decoder.decode(JSONValue.self, from: data)
+        if let value = value as? JSONValue {
+            self = value
+            return
+        }
+        self = try JSONValue(json: try JSONCoding.encoder.encode(value))
     }
 
-    /// Parses JSON text.
-    /// - Throws: `DecodingError` for malformed JSON.
-    public init(json data: Data) throws {
-        self = try JSONCoding.decoder.decode(JSONValue.self, from: data)
+    /// Parses JSON text strictly: see `JSONSyntaxError` for what is refused.
+    /// - Parameters:
+    ///   - bytes: UTF-8 JSON text.
+    ///   - maximumDepth: the deepest nesting of arrays and objects accepted.
+    /// - Throws: `JSONSyntaxError` for malformed text, or text that cannot be read without changing it.
+    public init(json bytes: some Collection<UInt8>, maximumDepth: Int = JSONValue.maximumDepth) throws(JSONSyntaxError) {
+        let parsed = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONSyntaxError) -> JSONValue in try JSONParser.parse(buffer, maximumDepth: maximumDepth) }
+        } ?? Array(bytes).withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONSyntaxError) -> JSONValue in try JSONParser.parse(buffer, maximumDepth: maximumDepth) }
+        }
+        self = try parsed.get()
     }
 
     /// Decodes this value into a `Decodable` type through `JSONDecoder`.
     /// - Throws: `DecodingError` when the shape does not match.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let data = try JSONCoding.encoder.encode(self)
-        return try JSONCoding.decoder.decode(T.self, from: data)
+        if let value = self as? T { return value }
+        return try JSONCoding.decoder.decode(T.self, from: jsonData)
     }
 
-    /// Compact JSON text with sorted keys (deterministic, as Inngest's conformance runner compares bytes).
-    public var jsonData: Data {
-        // Encoding a JSONValue cannot fail: every case maps to valid JSON except non-finite doubles,
-        // which are written as null.
-        (try? JSONCoding.encoder.encode(self.replacingNonFinite())) ?? Data("null".utf8)
-    }
+    /// Compact JSON text with sorted keys (deterministic, as Inngest's conformance runner compares
+    /// bytes). Non-finite doubles, which JSON cannot hold, are written as `null`: payloads holding
+    /// them are refused before they are stored or sent (`InngestEvent.validate()`).
+    public var jsonBytes: [UInt8] { JSONWriter.write(self) ?? Array("null".utf8) }
 
-    /// `jsonData` as a string.
-    public var jsonString: String { String(decoding: jsonData, as: UTF8.self) }
+    /// `jsonBytes` as `Data`.
+    public var jsonData: Data { Data(jsonBytes) }
+
+    /// `jsonBytes` as a string.
+    public var jsonString: String { String(decoding: jsonBytes, as: UTF8.self) }
 
     /// Member lookup for objects; `nil` for other values or missing keys.
     public subscript(key: String) -> JSONValue? {
@@ -103,13 +125,52 @@ extension JSONValue {
         return nil
     }
 
-    private func replacingNonFinite() -> JSONValue {
-        switch self {
-        case .double(let value) where !value.isFinite: return .null
-        case .array(let values): return .array(values.map { $0.replacingNonFinite() })
-        case .object(let members): return .object(members.mapValues { $0.replacingNonFinite() })
-        default: return self
+    /// The deepest nesting of arrays and objects: 0 for a scalar, 1 for `[]` or `{"a": 1}`. Computed
+    /// without recursion.
+    public var nestingDepth: Int {
+        var deepest = 0
+        var stack: [(JSONValue, Int)] = [(self, 0)]
+        while let (value, depth) = stack.popLast() {
+            switch value {
+            case .array(let items):
+                deepest = max(deepest, depth + 1)
+                for item in items { stack.append((item, depth + 1)) }
+            case .object(let members):
+                deepest = max(deepest, depth + 1)
+                for member in members.values { stack.append((member, depth + 1)) }
+            default:
+                deepest = max(deepest, depth)
+            }
         }
+        return deepest
+    }
+
+    /// Why this payload cannot be stored or sent faithfully, or `nil` when it can: nesting deeper
+    /// than `maximumPayloadDepth`, or a double that JSON cannot hold (NaN, ±infinity). `path` names
+    /// the payload in the message, e.g. `data`.
+    package func payloadProblem(path root: String) -> String? {
+        var stack: [(value: JSONValue, depth: Int, path: String)] = [(self, 0, root)]
+        while let (value, depth, path) = stack.popLast() {
+            switch value {
+            case .double(let number) where !number.isFinite:
+                return "\(path) is \(number), which JSON cannot hold; send a finite number, or null"
+            case .array(let items):
+                guard depth < Self.maximumPayloadDepth else {
+                    return "\(root) is nested more than \(Self.maximumPayloadDepth) levels deep (at \(path)); flatten it"
+                }
+                for (index, item) in items.enumerated().reversed() { stack.append((item, depth + 1, "\(path)[\(index)]")) }
+            case .object(let members):
+                guard depth < Self.maximumPayloadDepth else {
+                    return "\(root) is nested more than \(Self.maximumPayloadDepth) levels deep (at \(path)); flatten it"
+                }
+                for key in members.keys.sorted().reversed() {
+                    if let member = members[key] { stack.append((member, depth + 1, "\(path).\(key)")) }
+                }
+            default:
+                continue
+            }
+        }
+        return nil
     }
 }
 
