@@ -18,14 +18,17 @@ public final class InngestApp: Sendable {
     public let functions: [FunctionDefinition]
     /// The configuration.
     public let configuration: InngestConfiguration
+    /// The time source of the engine and the serve handler.
+    public let clock: any EngineClock
 
     private init(container: Container, engine: EmbeddedEngine, client: InngestClient, functions: [FunctionDefinition],
-                 configuration: InngestConfiguration) {
+                 configuration: InngestConfiguration, clock: any EngineClock) {
         self.container = container
         self.engine = engine
         self.client = client
         self.functions = functions
         self.configuration = configuration
+        self.clock = clock
     }
 
     /// Boots the app: collects the functions of every module reachable from `root`, checks and builds
@@ -69,7 +72,7 @@ public final class InngestApp: Sendable {
             globalProviders: [.value(client), .value(engineConfiguration.logger)], overrides: overrides)
         box.withLock { $0 = container }
         let app = InngestApp(container: container, engine: engine, client: client,
-                             functions: functions.sorted { $0.id < $1.id }, configuration: configuration)
+                             functions: functions.sorted { $0.id < $1.id }, configuration: configuration, clock: clock)
         guard case .embedded = configuration.orchestration else { return app }
         let resumed = try await engine.start(runLoop: startEngine)
         if resumed > 0 {
@@ -86,7 +89,7 @@ public final class InngestApp: Sendable {
     public func serveHandler(_ configuration: ServeConfiguration) -> InngestServeHandler {
         let container = self.container
         return InngestServeHandler(functions: functions, configuration: configuration, resolver: { _ in container.rootResolver },
-                                   events: client.transport, logger: self.configuration.engine.logger)
+                                   events: client.transport, logger: self.configuration.engine.logger, clock: clock)
     }
 
     /// Sends one event. See `InngestClient.send`.

@@ -54,7 +54,7 @@ extension InngestServeHandler {
             targetStepId: (stepId == nil || stepId == "step" || stepId == "") ? nil : stepId,
             immediateExecution: !(call.ctx?.disableImmediateExecution ?? false))
         let outcome = await Executor.execute(function, request: execution, resolver: resolver(function), checkpoint: nil,
-                                             events: events, logger: logger)
+                                             events: events, logger: logger, clock: clock)
         return response(for: outcome, signWith: matched)
     }
 

@@ -21,7 +21,7 @@ public struct InngestServeHandler: Sendable {
     let resolver: @Sendable (FunctionDefinition) -> Resolver
     let events: (any EventSending)?
     let logger: InngestLogger
-    let clock: @Sendable () -> Date
+    let clock: any EngineClock
     let http: HTTPClient
 
     /// Creates a handler.
@@ -31,11 +31,11 @@ public struct InngestServeHandler: Sendable {
     ///   - resolver: the resolver that builds a function's handler and its dependencies.
     ///   - events: sends events for `step.sendEvent`, e.g. an `EventAPIClient`; `nil` makes it throw.
     ///   - logger: where the handler logs failures.
-    ///   - clock: the current time, for signature windows.
+    ///   - clock: the time source for signature windows, sleep dates and retry times.
     ///   - requestTimeout: the timeout of the handler's own calls to Inngest (sync), in seconds.
     public init(functions: [FunctionDefinition], configuration: ServeConfiguration,
                 resolver: @escaping @Sendable (FunctionDefinition) -> Resolver, events: (any EventSending)?,
-                logger: InngestLogger = InngestLogger(), clock: @escaping @Sendable () -> Date = { Date() },
+                logger: InngestLogger = InngestLogger(), clock: any EngineClock = SystemClock(),
                 requestTimeout: TimeInterval = 30) {
         self.functions = functions
         self.configuration = configuration
@@ -65,7 +65,7 @@ public struct InngestServeHandler: Sendable {
         var matched: SigningKey?
         if let header = request.headers["X-Inngest-Signature"], !header.isEmpty, !configuration.verificationKeys.isEmpty {
             do {
-                matched = try RequestSignature.verify(header: header, body: request.body, keys: configuration.verificationKeys, now: clock())
+                matched = try RequestSignature.verify(header: header, body: request.body, keys: configuration.verificationKeys, now: clock.now())
                 authentication = true
             } catch {
                 authentication = false
@@ -84,7 +84,7 @@ public struct InngestServeHandler: Sendable {
     /// Verifies the request's signature with the configured keys.
     func verify(_ request: ServeRequest) throws(SignatureError) -> SigningKey {
         try RequestSignature.verify(header: request.headers["X-Inngest-Signature"], body: request.body,
-                                    keys: configuration.verificationKeys, now: clock())
+                                    keys: configuration.verificationKeys, now: clock.now())
     }
 
     /// A 401 naming the reason.
@@ -108,7 +108,7 @@ public struct InngestServeHandler: Sendable {
         if let framework = configuration.framework { headers["X-Inngest-Framework"] = framework }
         for (name, value) in extra { headers[name] = value }
         if let key = key ?? configuration.signingKey {
-            let now = Int64(clock().timeIntervalSince1970.rounded(.down))
+            let now = Int64(clock.now().timeIntervalSince1970.rounded(.down))
             headers["X-Inngest-Signature"] = RequestSignature.sign(bytes, key: key, timestamp: now).headerValue
         }
         return ServeResponse(status: status, headers: headers, body: bytes)

@@ -98,18 +98,33 @@ import Testing
     }
 
     @Test func retryAfterErrorCarriesItsTime() async throws {
-        let when = Date(timeIntervalSince1970: 2_000_000_000)
+        let clock = FixedClock(date: Date(timeIntervalSince1970: 2_000_000_000))
+        let when = clock.date.addingTimeInterval(600)
         let fn = function { context in
             try await context.step.run("call-api") { throw RetryAfterError("rate limited", at: when) }
             return .null
         }
-        let outcome = await Executor.execute(fn, request: request(), resolver: try await emptyResolver(), checkpoint: { _ in })
+        let outcome = await Executor.execute(fn, request: request(), resolver: try await emptyResolver(), checkpoint: { _ in }, clock: clock)
         guard case .ops(let ops, let retryAfter) = outcome else { Issue.record("expected ops"); return }
         #expect(ops.map(\.op) == [.stepError])
         #expect(retryAfter == when)
         let body = function { _ in throw RetryAfterError("later", at: when) }
-        #expect(await Executor.execute(body, request: request(), resolver: try await emptyResolver())
+        #expect(await Executor.execute(body, request: request(), resolver: try await emptyResolver(), clock: clock)
                 == .failed(SerializedError(name: "RetryAfterError", message: "later"), retriable: true, retryAfter: when))
+    }
+
+    @Test func retryAfterADelayCountsFromTheExecutorsClockAndIsClampedAsInngestDoes() async throws {
+        let clock = FixedClock(date: Date(timeIntervalSince1970: 2_000_000_000))
+        for (delay, expected) in [(Duration.seconds(3_600), 3_600.0), (.milliseconds(10), 1), (.seconds(-5), 1), (.seconds(400_000), 86_400)] {
+            let fn = function { _ in throw RetryAfterError("later", after: delay) }
+            let outcome = await Executor.execute(fn, request: request(), resolver: try await emptyResolver(), clock: clock)
+            #expect(outcome == .failed(SerializedError(name: "RetryAfterError", message: "later"), retriable: true,
+                                       retryAfter: clock.date.addingTimeInterval(expected)), "delay \(delay)")
+        }
+        let far = function { _ in throw RetryAfterError("later", at: .distantFuture) }
+        #expect(await Executor.execute(far, request: request(), resolver: try await emptyResolver(), clock: clock)
+                == .failed(SerializedError(name: "RetryAfterError", message: "later"), retriable: true,
+                           retryAfter: clock.date.addingTimeInterval(86_400)))
     }
 
     @Test func ordinaryErrorsAreRetriable() async throws {

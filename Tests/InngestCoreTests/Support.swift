@@ -1,3 +1,4 @@
+import Foundation
 import InngestCore
 import InngestDI
 import Synchronization
@@ -33,4 +34,11 @@ func request(memo: [String: StepMemo] = [:], attempt: Int = 0, maxAttempts: Int 
 
 struct Boom: Error, CustomStringConvertible {
     var description: String { "boom" }
+}
+
+/// A clock that always reads one time.
+struct FixedClock: EngineClock {
+    let date: Date
+    func now() -> Date { date }
+    func sleep(until deadline: Date) async {}
 }

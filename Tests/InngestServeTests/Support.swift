@@ -42,7 +42,7 @@ func configuration(_ mode: ServeMode, signingKey: String? = nil, fallback: Strin
 func handler(_ functions: [FunctionDefinition], _ configuration: ServeConfiguration) async throws -> InngestServeHandler {
     let resolver = try await Container.boot(EmptyModule.self).rootResolver
     return InngestServeHandler(functions: functions, configuration: configuration, resolver: { _ in resolver }, events: nil,
-                               logger: InngestLogger(sink: InngestLogger.discard), clock: { fixedNow }, requestTimeout: 5)
+                               logger: InngestLogger(sink: InngestLogger.discard), clock: FixedClock(date: fixedNow), requestTimeout: 5)
 }
 
 /// An execution body as Inngest's server sends it.
@@ -74,4 +74,11 @@ func post(fnId: String = "app-fn", stepId: String = "step", body: [UInt8], signe
         headers["X-Inngest-Signature"] = RequestSignature.sign(body, key: try SigningKey(key), timestamp: time).headerValue
     }
     return ServeRequest(method: "POST", target: "/api/inngest?fnId=\(fnId)&stepId=\(stepId)", headers: headers, body: body)
+}
+
+/// A clock that always reads one time.
+struct FixedClock: EngineClock {
+    let date: Date
+    func now() -> Date { date }
+    func sleep(until deadline: Date) async {}
 }

@@ -11,6 +11,9 @@ final class ExecutionSession: Sendable {
         var ops: [GeneratorOp] = []
         var retryAfter: Date?
         var progressed = false
+        /// A checkpoint failed (the run was cancelled, or its result could not be stored): no
+        /// further step may start, even if the handler swallows the error.
+        var stopped: (any Error)?
     }
 
     /// Inngest's limit on one step's output.
@@ -19,12 +22,14 @@ final class ExecutionSession: Sendable {
     let request: ExecutionRequest
     let checkpoint: Checkpoint?
     let events: (any EventSending)?
+    let clock: any EngineClock
     private let state: Mutex<State>
 
-    init(request: ExecutionRequest, checkpoint: Checkpoint?, events: (any EventSending)?) {
+    init(request: ExecutionRequest, checkpoint: Checkpoint?, events: (any EventSending)?, clock: any EngineClock) {
         self.request = request
         self.checkpoint = checkpoint
         self.events = events
+        self.clock = clock
         self.state = Mutex(State(memo: request.memo))
     }
 
@@ -41,6 +46,7 @@ final class ExecutionSession: Sendable {
     /// Claims the next occurrence of a user step id; throws `ExecutionInterrupt` once ops were reported.
     private func claim(_ id: String) throws -> (hashed: String, memo: StepMemo?) {
         try state.withLock { state in
+            if let stopped = state.stopped { throw stopped }
             if !state.ops.isEmpty { throw ExecutionInterrupt() }
             let index = state.occurrences[id, default: 0]
             state.occurrences[id] = index + 1
@@ -88,28 +94,41 @@ final class ExecutionSession: Sendable {
         let value: JSONValue
         do {
             value = try await StepScope.$isInsideStep.withValue(true) { try await body(hashed) }
-            let size = value.jsonData.count
+            if let problem = value.payloadProblem(path: "the result of step \"\(id)\"") { throw NonRetriableError(problem) }
+            let size = value.jsonBytes.count
             if size > Self.maximumOutputSize {
                 throw NonRetriableError("step \"\(id)\" returned \(size) bytes of JSON; Inngest accepts at most \(Self.maximumOutputSize) (4 MiB) "
                                         + "per step. Store large results elsewhere and return a reference.")
             }
         } catch {
+            // A sibling's report or a cancellation stopped the body: the step did not fail, so
+            // nothing is reported or recorded for it (it runs again on the next execution).
+            if error is ExecutionInterrupt || error is CancellationError || Task.isCancelled { throw error }
             let serialized = SerializedError(error)
             if error is NonRetriableError || attempt + 1 >= request.maxAttempts {
                 let op = GeneratorOp(op: .stepFailed, id: hashed, name: id, opts: opts, error: serialized)
                 guard let checkpoint else { throw report(op) }
-                try await checkpoint(op)
+                try await commit(op, through: checkpoint)
                 record(hashed, .error(serialized))
                 throw StepError(stepId: id, error: serialized)
             }
-            let retryAt = (error as? RetryAfterError)?.retryAt
+            let retryAt = (error as? RetryAfterError)?.retryDate(after: clock.now())
             throw report(GeneratorOp(op: .stepError, id: hashed, name: id, opts: opts, error: serialized), retryAfter: retryAt)
         }
         let op = GeneratorOp(op: .stepRun, id: hashed, name: id, opts: opts, data: value)
         guard let checkpoint else { throw report(op) }
-        try await checkpoint(op)
+        try await commit(op, through: checkpoint)
         record(hashed, .data(value))
         return value
+    }
+
+    private func commit(_ op: GeneratorOp, through checkpoint: Checkpoint) async throws {
+        do {
+            try await checkpoint(op)
+        } catch {
+            state.withLock { $0.stopped = $0.stopped ?? error }
+            throw error
+        }
     }
 
     /// A step that suspends the run (sleep, wait): answered from memo, or reported and interrupted.

@@ -17,11 +17,12 @@ public enum Executor {
     ///   - checkpoint: persists step ops in embedded mode; `nil` for protocol mode.
     ///   - events: sends events for `step.sendEvent`.
     ///   - logger: the base logger.
+    ///   - clock: the time source for sleep dates and retry times.
     /// - Returns: the outcome.
     public static func execute(_ function: FunctionDefinition, request: ExecutionRequest, resolver: Resolver,
                                checkpoint: Checkpoint? = nil, events: (any EventSending)? = nil,
-                               logger: InngestLogger = InngestLogger()) async -> ExecutionOutcome {
-        let session = ExecutionSession(request: request, checkpoint: checkpoint, events: events)
+                               logger: InngestLogger = InngestLogger(), clock: any EngineClock = SystemClock()) async -> ExecutionOutcome {
+        let session = ExecutionSession(request: request, checkpoint: checkpoint, events: events, clock: clock)
         let context = Context(functionId: function.id, session: session, logger: logger)
         let result: Result<JSONValue, any Error>
         do {
@@ -33,15 +34,18 @@ public enum Executor {
         if !ops.isEmpty { return .ops(ops, retryAfter: retryAfter) }
         switch result {
         case .success(let output):
+            if let problem = output.payloadProblem(path: "the output of function \"\(function.id)\"") {
+                return .failed(SerializedError(name: "InvalidOutput", message: problem), retriable: false, retryAfter: nil)
+            }
             return .completed(output)
         case .failure(let error):
-            return classify(error, request: request)
+            return classify(error, request: request, now: clock.now())
         }
     }
 
     /// Maps a handler error to an outcome: `NonRetriableError`, an unhandled `StepError` and an
     /// undecodable payload fail the run at once; `RetryAfterError` retries at its time.
-    static func classify(_ error: any Error, request: ExecutionRequest) -> ExecutionOutcome {
+    static func classify(_ error: any Error, request: ExecutionRequest, now: Date) -> ExecutionOutcome {
         switch error {
         case is ExecutionInterrupt:
             let message = "step \(request.targetStepId ?? "?") was not found in the function: the code changed since it was planned"
@@ -49,7 +53,7 @@ public enum Executor {
         case is NonRetriableError, is StepError, is EventDecodingError, is NotSupportedError:
             return .failed(SerializedError(error), retriable: false, retryAfter: nil)
         case let error as RetryAfterError:
-            return .failed(SerializedError(error), retriable: true, retryAfter: error.retryAt)
+            return .failed(SerializedError(error), retriable: true, retryAfter: error.retryDate(after: now))
         default:
             return .failed(SerializedError(error), retriable: true, retryAfter: nil)
         }

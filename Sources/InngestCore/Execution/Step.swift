@@ -39,7 +39,7 @@ public struct Step: Sendable {
     ///   - id: the step id.
     ///   - duration: how long, at most a year.
     public func sleep(_ id: String, for duration: Duration) async throws {
-        guard duration > .zero else { return try await sleep(id, until: Date()) }
+        guard duration > .zero else { return try await sleep(id, until: session.clock.now()) }
         _ = try session.suspendingStep(id, op: .sleep, opts: .object(["duration": .string(TimeString.format(duration))]))
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The engine's source of time. `SystemClock` in production; tests use a manual clock so that sleeps,
-/// backoffs and cron schedules advance without waiting.
+/// The framework's one source of time: the engine, the executor (sleep dates, `RetryAfterError`)
+/// and the serve handler read it and nothing else. `SystemClock` in production; tests use a manual
+/// clock so that sleeps, backoffs and cron schedules advance without waiting.
 public protocol EngineClock: Sendable {
     /// The current time.
     func now() -> Date
