@@ -20,7 +20,6 @@ public actor EmbeddedEngine: EventSending {
     private let resolver: @Sendable (FunctionDefinition) -> Resolver
     private let wakeup = Wakeup()
     private var inFlight = 0
-    private var cancelled = Set<String>()
     private var loop: Task<Void, Never>?
     private var stopping = false
 
@@ -86,8 +85,9 @@ public actor EmbeddedEngine: EventSending {
     /// - Throws: `InvalidEventError` for a malformed event (nothing is stored), `EngineError.shuttingDown`.
     public func send(_ events: [InngestEvent]) async throws -> [String] {
         guard !stopping else { throw EngineError.shuttingDown }
-        for event in events { try event.validate() }
-        let ids = try await store.ingest(events, now: clock.now().milliseconds, routes: routes)
+        let now = clock.now()
+        for event in events { try event.validate(now: now) }
+        let ids = try await store.ingest(events, now: now.milliseconds, routes: routes)
         wakeup.signal()
         return ids
     }
@@ -105,12 +105,13 @@ public actor EmbeddedEngine: EventSending {
     }
 
     /// Cancels a run that has not finished: a queued run never executes again; an executing run
-    /// stops at its next step boundary and its outcome is not recorded.
+    /// stops at its next step boundary and its outcome is not recorded. The same holds for a
+    /// cancellation written by another process (`inngest cancel`): it is checked in the transaction
+    /// that commits each step.
     /// - Returns: false when the run does not exist or has already finished.
     @discardableResult
     public func cancel(runId: String) async throws -> Bool {
-        cancelled.insert(runId)
-        return try await store.cancel(runId, now: clock.now().milliseconds)
+        try await store.cancel(runId, now: clock.now().milliseconds)
     }
 
     /// Runs a run's function again for the same event, from the first step (Inngest's replay).
@@ -120,8 +121,6 @@ public actor EmbeddedEngine: EventSending {
         wakeup.signal()
         return newRun
     }
-
-    private func isCancelled(_ runId: String) -> Bool { cancelled.contains(runId) }
 
     /// Executes everything due at the clock's current time, including work that becomes due while
     /// doing so (retries without delay, completed sleeps), until nothing is due. For tests and tools
@@ -249,12 +248,11 @@ public actor EmbeddedEngine: EventSending {
             try await self.store.apply(runId: claimed.runId, steps: [write], update: nil, timeline: [line], now: now())
             progressed.withLock { $0 = true }
             self.observe(claimed, line, now())
-            if await self.isCancelled(claimed.runId) { throw RunCancelledError(runId: claimed.runId) }
         }
         let request = ExecutionRequest(events: [claimed.event], memo: claimed.memo, runId: claimed.runId,
                                        attempt: claimed.attempt, maxAttempts: function.options.maxAttempts)
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
-                                             checkpoint: checkpoint, events: self, logger: configuration.logger)
+                                             checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock)
         let failedAttempt = progressed.withLock { $0 } ? 0 : claimed.attempt
         let (steps, update, timeline) = plan(outcome, function: function, failedAttempt: failedAttempt, now: now())
         await record(claimed, function: function, steps: steps, update: update, timeline: timeline, now: now())
@@ -319,6 +317,8 @@ public actor EmbeddedEngine: EventSending {
         do {
             try await store.apply(runId: claimed.runId, steps: steps, update: update, timeline: timeline, now: now)
             for line in timeline { observe(claimed, line, now) }
+        } catch is RunCancelledError {
+            // Cancelled while executing: the cancellation is the outcome, already on the timeline.
         } catch {
             // The run stays `running` in the store and resumes at the next start.
             configuration.logger.error("could not record the outcome of run \(claimed.runId): \(error)")

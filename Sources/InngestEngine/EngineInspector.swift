@@ -3,18 +3,22 @@ import InngestCore
 
 /// Access to an engine's database without running anything: for tools, dashboards and the
 /// `inngest` command line. Safe to use while the app runs (SQLite WAL readers do not block it; a
-/// running engine notices cancellations and replays within a second).
+/// running engine stops a cancelled run at its next step and notices replays within a second).
 public struct EngineInspector: Sendable {
     private let store: EngineStore
+    private let clock: any EngineClock
 
     /// Opens an existing database.
-    /// - Parameter databasePath: the engine's SQLite file.
+    /// - Parameters:
+    ///   - databasePath: the engine's SQLite file.
+    ///   - clock: the time that cancellations and replays are recorded at.
     /// - Throws: `EngineError` if the file is missing, foreign or corrupt.
-    public init(databasePath: String) throws {
+    public init(databasePath: String, clock: any EngineClock = SystemClock()) throws {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw EngineError.missingDatabase(path: databasePath)
         }
         store = try EngineStore(path: databasePath)
+        self.clock = clock
     }
 
     /// Runs, newest first.
@@ -37,13 +41,13 @@ public struct EngineInspector: Sendable {
     /// - Returns: false when the run does not exist or has already finished.
     @discardableResult
     public func cancel(runId: String) async throws -> Bool {
-        try await store.cancel(runId, now: Date().milliseconds)
+        try await store.cancel(runId, now: clock.now().milliseconds)
     }
 
     /// Queues a new run of a run's function for the same event. See `EmbeddedEngine.replay(runId:)`.
     /// - Returns: the new run's id, or nil when there is no such run.
     public func replay(runId: String) async throws -> String? {
-        try await store.replay(runId, now: Date().milliseconds)
+        try await store.replay(runId, now: clock.now().milliseconds)
     }
 
     /// Next fire time of each cron function.

@@ -319,7 +319,7 @@ import Testing
         try process.run()
         process.waitUntilExit()
         await #expect { try await makeEngine(path: foreign, clock: ManualClock(), functions: []) } throws: {
-            "\($0)".contains("did not create")
+            "\($0)".contains("is not a swift-inngest database (it holds table customers)")
         }
     }
 

@@ -59,7 +59,7 @@ final class SQLiteConnection {
             case .null: status = sqlite3_bind_null(statement, position)
             case .integer(let value): status = sqlite3_bind_int64(statement, position, value)
             case .real(let value): status = sqlite3_bind_double(statement, position, value)
-            case .text(let value): status = sqlite3_bind_text(statement, position, value, -1, Self.transient)
+            case .text(let value): status = Self.bind(value, to: statement, at: position)
             }
             guard status == SQLITE_OK else { throw SQLiteError(code: status, message: lastMessage, context: sql) }
         }
@@ -76,8 +76,10 @@ final class SQLiteConnection {
                 case SQLITE_FLOAT: columns[name] = .real(sqlite3_column_double(statement, column))
                 case SQLITE_NULL: columns[name] = .null
                 default:
+                    // By byte count, not up to the first NUL: text may hold NUL characters.
                     if let text = sqlite3_column_text(statement, column) {
-                        columns[name] = .text(String(cString: text))
+                        let count = Int(sqlite3_column_bytes(statement, column))
+                        columns[name] = .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
                     } else {
                         columns[name] = .null
                     }
@@ -100,6 +102,22 @@ final class SQLiteConnection {
             throw error
         }
     }
+
+    /// Binds text by its UTF-8 byte count, so that a NUL inside it is kept rather than ending it.
+    private static func bind(_ text: String, to statement: OpaquePointer, at position: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                return sqlite3_bind_text(statement, position, "", 0, transient)
+            }
+            return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(statement, position, $0, Int32(bytes.count), transient)
+            }
+        }
+    }
+
+    /// Whether SQLite opened the file read-only (the operating system refuses writes to it).
+    var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
     /// Rows changed by the last statement.
     var changes: Int { Int(sqlite3_changes(handle)) }

@@ -9,41 +9,67 @@ actor EngineStore {
     static let schemaVersion = 1
     /// Written into the file so that a foreign SQLite database is never mistaken for ours.
     static let applicationMarker = "swift-inngest"
+    /// SQLite's `application_id` of our files: "INNG".
+    static let applicationId: Int64 = 0x494E_4E47
 
     private let connection: SQLiteConnection
     let path: String
 
     /// Opens or creates the store.
-    /// - Throws: `EngineError.foreignDatabase`, `.corruptDatabase` or `.newerSchema` rather than
-    ///   touching a file that is not ours; `SQLiteError` for I/O failures.
+    /// - Throws: `EngineError` rather than touching a file that is not ours (a foreign or damaged
+    ///   database, a newer schema) and for a file that cannot be opened or written, with what to do.
     init(path: String) throws {
         self.path = path
-        let connection = try SQLiteConnection(path: path)
-        self.connection = connection
         do {
-            let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table'")
-                .compactMap { $0["name"].text }
-            if tables.isEmpty {
-                try Self.createSchema(connection)
-            } else {
-                guard tables.contains("inngest_meta") else {
-                    throw EngineError.foreignDatabase(path: path, tables: tables)
-                }
-                let meta = try connection.query("SELECT key, value FROM inngest_meta")
-                let values = Dictionary(meta.compactMap { row in row["key"].text.map { ($0, row["value"].text ?? "") } },
-                                        uniquingKeysWith: { first, _ in first })
-                guard values["application"] == Self.applicationMarker else {
-                    throw EngineError.foreignDatabase(path: path, tables: tables)
-                }
-                let version = Int(values["schema_version"] ?? "") ?? 0
-                if version > Self.schemaVersion {
-                    throw EngineError.newerSchema(path: path, found: version, supported: Self.schemaVersion)
-                }
+            let connection = try SQLiteConnection(path: path)
+            self.connection = connection
+            if connection.isReadOnly {
+                throw SQLiteError(code: 8, message: "the operating system refuses writes to the file", context: "opening \(path)")
             }
+            try Self.checkOwnership(connection, path: path)
             if path != ":memory:" { try connection.execute("PRAGMA journal_mode = WAL") }
             try connection.execute("PRAGMA synchronous = FULL")
-        } catch let error as SQLiteError where [11, 26].contains(error.code & 0xFF) {
-            throw EngineError.corruptDatabase(path: path, detail: error.message)
+        } catch let error as SQLiteError {
+            throw EngineError.storage(error, path: path) ?? error
+        }
+    }
+
+    /// Creates the schema in an empty file, or checks that a non-empty one is ours, of a schema this
+    /// code reads, and not damaged. Nothing is written to a file that fails a check.
+    private static func checkOwnership(_ connection: SQLiteConnection, path: String) throws {
+        let applicationId = try connection.query("PRAGMA application_id").first?["application_id"].int ?? 0
+        let userVersion = try connection.query("PRAGMA user_version").first?["user_version"].int ?? 0
+        let objects = try connection.query("SELECT type, name FROM sqlite_master")
+            .map { "\($0["type"].text ?? "?") \($0["name"].text ?? "?")" }
+        if objects.isEmpty {
+            guard applicationId == 0 && userVersion == 0 else {
+                throw EngineError.foreignDatabase(
+                    path: path, found: "an empty database whose application_id is \(applicationId) and user_version \(userVersion), "
+                        + "set by another program")
+            }
+            try createSchema(connection)
+            return
+        }
+        let found = "it holds \(objects.prefix(5).joined(separator: ", "))\(objects.count > 5 ? ", …" : "")"
+        guard applicationId == Self.applicationId || applicationId == 0,
+              objects.contains("table inngest_meta") else {
+            throw EngineError.foreignDatabase(path: path, found: applicationId == 0 ? found : "its application_id is \(applicationId); \(found)")
+        }
+        let meta = try connection.query("SELECT key, value FROM inngest_meta")
+        let values = Dictionary(meta.compactMap { row in row["key"].text.map { ($0, row["value"].text ?? "") } },
+                                uniquingKeysWith: { first, _ in first })
+        guard values["application"] == Self.applicationMarker else { throw EngineError.foreignDatabase(path: path, found: found) }
+        let version = Int(values["schema_version"] ?? "") ?? 0
+        if version > Self.schemaVersion {
+            throw EngineError.newerSchema(path: path, found: version, supported: Self.schemaVersion)
+        }
+        let problems = try connection.query("PRAGMA quick_check(5)").compactMap { $0["quick_check"].text }.filter { $0 != "ok" }
+        if !problems.isEmpty {
+            throw EngineError.corruptDatabase(path: path, detail: "the integrity check found: \(problems.joined(separator: "; "))")
+        }
+        if applicationId == 0 {
+            // A file of ours from before the application id was set: mark it.
+            try connection.execute("PRAGMA application_id = \(Self.applicationId)")
         }
     }
 
@@ -72,6 +98,17 @@ actor EngineStore {
                 """)
             try connection.query("INSERT INTO inngest_meta (key, value) VALUES ('application', ?), ('schema_version', ?)",
                                  [.text(applicationMarker), .text(String(schemaVersion))])
+            try connection.execute("PRAGMA application_id = \(applicationId)")
+        }
+    }
+
+    /// Runs `body` in one transaction; SQLite failures a user can act on (read-only, disk full,
+    /// damage) become `EngineError`s that say what to do.
+    private func transaction<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try connection.transaction(body)
+        } catch let error as SQLiteError {
+            throw EngineError.storage(error, path: path) ?? error
         }
     }
 
@@ -84,7 +121,7 @@ actor EngineStore {
     ///   - routes: function ids by event name.
     /// - Returns: the event ids in order (an idempotent repeat returns the first event's id).
     func ingest(_ events: [InngestEvent], now: Int64, routes: [String: [String]]) throws -> [String] {
-        try connection.transaction {
+        try transaction {
             var ids: [String] = []
             for var event in events {
                 if let key = event.id, let existing = try connection.query(
@@ -100,7 +137,7 @@ actor EngineStore {
                 let ts = event.ts ?? now
                 try connection.query(
                     "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    [.text(id), key.map(SQLiteValue.text) ?? .null, .text(event.name), .text(Self.json(event)),
+                    [.text(id), key.map(SQLiteValue.text) ?? .null, .text(event.name), .text(event.jsonValue.jsonString),
                      .integer(ts), .integer(now)])
                 for functionId in routes[event.name] ?? [] {
                     try insertRun(functionId: functionId, eventId: id, eventName: event.name, nextAt: max(now, ts), now: now)
@@ -127,7 +164,7 @@ actor EngineStore {
     /// Moves runs left `running` by a crash back to the queue.
     /// - Returns: how many were resumed.
     func recoverInterrupted(now: Int64) throws -> Int {
-        try connection.transaction {
+        try transaction {
             let interrupted = try connection.query("SELECT run_id FROM runs WHERE status = 'running'")
             for row in interrupted {
                 guard let runId = row["run_id"].text else { continue }
@@ -139,28 +176,67 @@ actor EngineStore {
     }
 
     /// Marks up to `limit` due runs as running and loads what executing them needs. Sleeps whose
-    /// time has come are completed first.
+    /// time has come are completed first. A run whose rows cannot be read (a damaged or foreign
+    /// event or step row) is failed with the reason on its own timeline; the others are claimed.
     func claimDue(now: Int64, limit: Int) throws -> [ClaimedRun] {
         guard limit > 0 else { return [] }
-        return try connection.transaction {
+        return try transaction {
             try connection.query("UPDATE steps SET memo = 'null' WHERE memo IS NULL AND wake_at <= ?", [.integer(now)])
             let rows = try connection.query("""
                 UPDATE runs SET status = 'running'
                 WHERE run_id IN (SELECT run_id FROM runs WHERE status = 'queued' AND next_at <= ? ORDER BY next_at, run_id LIMIT ?)
-                RETURNING run_id, function_id, event_id, attempt
+                RETURNING rowid, run_id, function_id, event_id, attempt
                 """, [.integer(now), .integer(Int64(limit))])
-            return try rows.compactMap { row -> ClaimedRun? in
-                guard let runId = row["run_id"].text, let functionId = row["function_id"].text,
-                      let eventId = row["event_id"].text else { return nil }
-                let body = try connection.query("SELECT body FROM events WHERE id = ?", [.text(eventId)]).first?["body"].text ?? "{}"
-                var memo: [String: StepMemo] = [:]
-                for step in try connection.query("SELECT hash, memo FROM steps WHERE run_id = ? AND memo IS NOT NULL", [.text(runId)]) {
-                    guard let hash = step["hash"].text, let text = step["memo"].text else { continue }
-                    memo[hash] = try JSONDecoder().decode(StepMemo.self, from: Data(text.utf8))
+            var claimed: [ClaimedRun] = []
+            for row in rows {
+                do {
+                    claimed.append(try load(row))
+                } catch let error as UnreadableRowError {
+                    try failUnreadable(row, error, now: now)
                 }
-                let event = try JSONDecoder().decode(InngestEvent.self, from: Data(body.utf8))
-                return ClaimedRun(runId: runId, functionId: functionId, event: event, attempt: Int(row["attempt"].int ?? 0), memo: memo)
             }
+            return claimed
+        }
+    }
+
+    /// The event and memo of a claimed run.
+    /// - Throws: `UnreadableRowError` when a row is missing or does not hold what this code wrote.
+    private func load(_ row: SQLiteRow) throws -> ClaimedRun {
+        guard let runId = row["run_id"].text, let functionId = row["function_id"].text, let eventId = row["event_id"].text,
+              let attempt = row["attempt"].int, attempt >= 0, attempt < 10_000 else {
+            throw UnreadableRowError("the run's own row is damaged (run_id, function_id, event_id or attempt is missing or of the wrong type)")
+        }
+        guard let body = try connection.query("SELECT body FROM events WHERE id = ?", [.text(eventId)]).first?["body"].text else {
+            throw UnreadableRowError("its event \(eventId) is missing from the events table")
+        }
+        let event: InngestEvent
+        do {
+            event = try InngestEvent(json: JSONValue(json: Array(body.utf8)))
+        } catch {
+            throw UnreadableRowError("its event \(eventId) cannot be read back: \(error)")
+        }
+        var memo: [String: StepMemo] = [:]
+        for step in try connection.query("SELECT hash, name, memo FROM steps WHERE run_id = ? AND memo IS NOT NULL", [.text(runId)]) {
+            guard let hash = step["hash"].text, let text = step["memo"].text else {
+                throw UnreadableRowError("a step row of the run is damaged (hash or memo of the wrong type)")
+            }
+            do {
+                memo[hash] = StepMemo(json: try JSONValue(json: Array(text.utf8)))
+            } catch {
+                throw UnreadableRowError("the recorded result of step \"\(step["name"].text ?? hash)\" cannot be read back: \(error)")
+            }
+        }
+        return ClaimedRun(runId: runId, functionId: functionId, event: event, attempt: Int(attempt), memo: memo)
+    }
+
+    /// Fails a claimed run whose rows cannot be read, recording why.
+    private func failUnreadable(_ row: SQLiteRow, _ error: UnreadableRowError, now: Int64) throws {
+        let failure = SerializedError(name: "UnreadableRun", message: "this run cannot execute: \(error.reason). The database row was "
+                                      + "damaged or written by another program; the run is failed so that the others go on.")
+        try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE rowid = ?",
+                             [.text(failure.jsonValue.jsonString), .integer(now), row["rowid"]])
+        if let runId = row["run_id"].text {
+            try appendTimeline(runId, at: now, .runFailed, step: nil, detail: failure.description)
         }
     }
 
@@ -189,40 +265,58 @@ actor EngineStore {
     private var pending: [PendingWrite] = []
     private var flushScheduled = false
 
-    /// Commits every pending write in one transaction, then resumes their callers.
+    /// Commits every pending write in one transaction, then resumes their callers. Each write is
+    /// its own savepoint, so that one that fails (or finds its run cancelled) takes no other down.
     private func flush() {
         flushScheduled = false
         let batch = pending
         pending = []
+        var results: [Result<Void, any Error>] = []
         do {
-            try connection.transaction {
-                for write in batch { try self.write(write) }
+            try transaction {
+                for write in batch {
+                    try connection.execute("SAVEPOINT write")
+                    do {
+                        try self.write(write)
+                        try connection.execute("RELEASE write")
+                        results.append(.success(()))
+                    } catch {
+                        try connection.execute("ROLLBACK TO write")
+                        try connection.execute("RELEASE write")
+                        results.append(.failure(error))
+                    }
+                }
             }
-            for write in batch { write.continuation.resume() }
+            for (write, result) in zip(batch, results) { write.continuation.resume(with: result) }
         } catch {
             for write in batch { write.continuation.resume(throwing: error) }
         }
     }
 
+    /// Writes one run's step rows, new state and timeline.
+    /// - Throws: `RunCancelledError` when the run is no longer running (cancelled by this or another
+    ///   process): then nothing is written, and the execution stops at this step boundary.
     private func write(_ write: PendingWrite) throws {
         let runId = write.runId
         let now = write.now
+        let status = try connection.query("SELECT status FROM runs WHERE run_id = ?", [.text(runId)]).first?["status"].text
+        guard status == RunStatus.running.rawValue else { throw RunCancelledError(runId: runId) }
         for step in write.steps {
             try connection.query(
                 "INSERT OR REPLACE INTO steps (run_id, hash, name, op, memo, wake_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [.text(runId), .text(step.hash), .text(step.name), .text(step.op),
-                 step.memo.map { .text(Self.json($0)) } ?? .null, step.wakeAt.map(SQLiteValue.integer) ?? .null, .integer(now)])
+                 step.memo.map { .text($0.jsonValue.jsonString) } ?? .null, step.wakeAt.map(SQLiteValue.integer) ?? .null, .integer(now)])
         }
         switch write.update {
         case .queue(let attempt, let nextAt):
-            try connection.query("UPDATE runs SET status = 'queued', attempt = ?, next_at = ? WHERE run_id = ? AND status = 'running'",
+            try connection.query("UPDATE runs SET status = 'queued', attempt = ?, next_at = ? WHERE run_id = ?",
                                  [.integer(Int64(attempt)), .integer(nextAt), .text(runId)])
         case .complete(let output):
-            try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ? AND status = 'running'",
-                                 [.text(Self.json(output)), .integer(now), .text(runId)])
+            try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
+                                 [.text(output.jsonString), .integer(now), .text(runId)])
         case .fail(let error):
-            try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ? AND status = 'running'",
-                                 [.text(Self.json(error)), .integer(now), .text(runId)])
+            try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ?",
+                                 [.text(error.jsonValue.jsonString), .integer(now), .text(runId)])
         case nil:
             break
         }
@@ -235,7 +329,7 @@ actor EngineStore {
     /// run's outcome are no longer recorded as progress (updates only apply to running runs).
     /// - Returns: false when the run does not exist or already finished.
     func cancel(_ runId: String, now: Int64) throws -> Bool {
-        try connection.transaction {
+        try transaction {
             try connection.query("UPDATE runs SET status = 'cancelled', ended_at = ? WHERE run_id = ? AND status IN ('queued', 'running')",
                                  [.integer(now), .text(runId)])
             guard connection.changes > 0 else { return false }
@@ -247,7 +341,7 @@ actor EngineStore {
     /// Starts a new run of a run's function for the same event, from the first step.
     /// - Returns: the new run id, or nil when the run does not exist.
     func replay(_ runId: String, now: Int64) throws -> String? {
-        try connection.transaction {
+        try transaction {
             guard let row = try connection.query(
                 "SELECT r.function_id, r.event_id, e.name FROM runs r JOIN events e ON e.id = r.event_id WHERE r.run_id = ?",
                 [.text(runId)]).first,
@@ -274,7 +368,7 @@ actor EngineStore {
     /// Makes the stored schedules match the registered cron functions; a new or changed expression
     /// gets its next fire time from `nextFire`.
     func syncCrons(_ crons: [String: String], nextFire: (String) -> Int64?) throws {
-        try connection.transaction {
+        try transaction {
             let stored = try connection.query("SELECT function_id, expression FROM crons")
             var known: [String: String] = [:]
             for row in stored {
@@ -297,7 +391,7 @@ actor EngineStore {
     /// process was down fires once), then moves each schedule to its next time.
     /// - Returns: how many fired.
     func fireDueCrons(now: Int64, nextFire: (String, Int64) -> Int64?) throws -> Int {
-        try connection.transaction {
+        try transaction {
             let due = try connection.query("SELECT function_id, expression, next_fire_at FROM crons WHERE next_fire_at <= ?", [.integer(now)])
             for row in due {
                 guard let id = row["function_id"].text, let expression = row["expression"].text,
@@ -319,7 +413,7 @@ actor EngineStore {
         let event = InngestEvent(name: ScheduledRun.name, data: .object(["cron": .string(expression)]), id: id, ts: fireAt)
         try connection.query(
             "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, NULL, ?, ?, ?, ?)",
-            [.text(id), .text(event.name), .text(Self.json(event)), .integer(fireAt), .integer(now)])
+            [.text(id), .text(event.name), .text(event.jsonValue.jsonString), .integer(fireAt), .integer(now)])
         try insertRun(functionId: functionId, eventId: id, eventName: event.name, nextAt: now, now: now)
     }
 
@@ -353,7 +447,7 @@ actor EngineStore {
         sql += " ORDER BY received_at DESC, id DESC LIMIT ?"
         bindings.append(.integer(Int64(limit)))
         return try connection.query(sql, bindings).compactMap { row in
-            row["body"].text.flatMap { try? JSONDecoder().decode(InngestEvent.self, from: Data($0.utf8)) }
+            row["body"].text.flatMap { try? InngestEvent(json: JSONValue(json: Array($0.utf8))) }
         }
     }
 
@@ -379,18 +473,21 @@ actor EngineStore {
             runId: runId, functionId: functionId, eventName: row["event_name"].text ?? "", eventId: row["event_id"].text ?? "",
             status: status, attempt: Int(row["attempt"].int ?? 0), createdAt: Date(milliseconds: row["created_at"].int ?? 0),
             nextAt: Date(milliseconds: row["next_at"].int ?? 0), endedAt: row["ended_at"].int.map(Date.init(milliseconds:)),
-            output: row["output"].text.flatMap { try? JSONValue(json: Data($0.utf8)) },
-            error: row["error"].text.flatMap { try? JSONDecoder().decode(SerializedError.self, from: Data($0.utf8)) })
+            output: row["output"].text.flatMap { try? JSONValue(json: Array($0.utf8)) },
+            error: row["error"].text.flatMap { (try? JSONValue(json: Array($0.utf8))).flatMap(SerializedError.init(json:)) })
     }
 
     private func appendTimeline(_ runId: String, at: Int64, _ kind: TimelineEntry.Kind, step: String?, detail: String) throws {
         try connection.query("INSERT INTO timeline (run_id, at, kind, step, detail) VALUES (?, ?, ?, ?, ?)",
                              [.text(runId), .integer(at), .text(kind.rawValue), step.map(SQLiteValue.text) ?? .null, .text(detail)])
     }
+}
 
-    private static func json(_ value: some Encodable) -> String {
-        (try? JSONCoding.encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
-    }
+/// A row that does not hold what the store wrote: it fails its own run, never the engine.
+struct UnreadableRowError: Error, CustomStringConvertible {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+    var description: String { reason }
 }
 
 /// A run claimed for execution.
