@@ -142,9 +142,9 @@ extension {{type}}{{conformance}} {
     {{access}}static var moduleDescriptor: ModuleDescriptor {
         ModuleDescriptor(
             "{{type}}",
-            imports: [{{imports}}],
-            providers: [{{providers}}],
-            exports: [{{exports}}],
+            imports: {{imports}},
+            providers: {{providers}},
+            exports: {{exports}},
             isGlobal: {{isGlobal}},
             location: {{location}}
         )
