@@ -38,6 +38,7 @@ public enum Renderer {
                 "type": event.typeName, "caseName": name, "eventName": event.eventName ?? "(name not a literal)",
             ]) { $1 }
         }
+        values.lists["senders"] = senders(model.events)
         return values
     }
 
@@ -106,6 +107,10 @@ public enum Renderer {
         values.lists["conformances"] = conformances
         values.lists["wrappers"] = wrappers
         values.lists["functions"] = functions
+        // `var` only when something is appended: an unmutated `var` is a warning in the user's build
+        // (appends under an inactive `#if` do not warn).
+        values.strings["functionsBinding"] = functions.isEmpty ? "let" : "var"
+        values.strings["providersBinding"] = model.rootProvidedInjectables.isEmpty ? "let" : "var"
         values.lists["rootProviders"] = model.rootProvidedInjectables.map { injectable in
             conditions(injectable.conditions).merging(["type": injectable.typeName]) { $1 }
         }
@@ -117,6 +122,18 @@ public enum Renderer {
     }
 
     // MARK: Pieces
+
+    /// The `send(_: AppEvent)` overloads exist only where `AppEvent` has a case: a function taking
+    /// an uninhabited enum is "will never be executed" in the user's build. No events, no
+    /// overloads (an `AppEvent` value would still go to the generic `send`); events all under
+    /// `#if`, overloads under the disjunction of their conditions.
+    static func senders(_ events: [EventModel]) -> [[String: String]] {
+        guard !events.isEmpty else { return [] }
+        if events.contains(where: { $0.conditions.isEmpty }) { return [["open": "", "close": ""]] }
+        var seen = Set<String>()
+        let alternatives = events.map { "(" + $0.conditions.map { "(\($0))" }.joined(separator: " && ") + ")" }.filter { seen.insert($0).inserted }
+        return [["open": "#if \(alternatives.joined(separator: " || "))\n", "close": "\n#endif"]]
+    }
 
     /// The payload type a function's handler receives.
     static func inputType(_ function: FunctionModel, _ trigger: FunctionModel.TriggerModel) -> String? {
