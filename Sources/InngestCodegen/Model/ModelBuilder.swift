@@ -4,7 +4,7 @@ import Foundation
 /// the declarations: unknown markers and keys, missing ids or triggers, conflicting declarations.
 public struct ModelBuilder {
     /// The marker kinds the generator understands.
-    static let markerKinds = ["function", "event", "injectable", "module", "inject"]
+    static let markerKinds = Marker.knownKinds
 
     private var diagnostics: [Diagnostic] = []
     private var types: [String: [TypeDecl]] = [:]
