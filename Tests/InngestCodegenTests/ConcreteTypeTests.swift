@@ -64,6 +64,10 @@ struct Registered: Equatable, CustomStringConvertible {
         extension DecoyOuter {
             struct DecoyInExtension: Injectable {}
         }
+        extension Array: @retroactive Injectable where Element: Injectable {}
+        extension Dictionary {
+            struct DecoyInStandardGeneric: Event { static var name: String { "decoy/dictionary" } }
+        }
         func decoyRun(_ function: some InngestFunction) {}
         func decoyAll<T>(_ value: T) where T: InngestFunction {}
         let decoyAny: [any Event] = []

@@ -196,17 +196,33 @@ struct TypeIndex {
                 if targets.count != 1 { return "it is a protocol composition; mark a concrete type" }
             }
         }
-        if name.contains("<") || primary?.genericParameters != nil {
+        if isGeneric(name) {
             return "it is generic, and the generated code must name a concrete type; mark a non-generic type"
         }
         var parent = (primary ?? declarations[name]?.first)?.parentName
         var seen = Set<String>()
         while let current = parent, seen.insert(current).inserted {
-            if current.contains("<") || self.primary(current)?.genericParameters != nil {
+            if isGeneric(current) {
                 return "it is nested in the generic type \(current), so the generated code cannot name it; move it out or mark a non-generic type"
             }
             parent = (self.primary(current) ?? declarations[current]?.first)?.parentName
         }
         return nil
+    }
+
+    /// Generic types of the standard library that a target may extend.
+    static let standardGenericTypes: Set<String> = [
+        "Array", "ArraySlice", "ContiguousArray", "Dictionary", "Set", "Optional", "Result", "Range", "ClosedRange",
+        "KeyValuePairs", "Slice", "Swift.Array", "Swift.Dictionary", "Swift.Set", "Swift.Optional", "Swift.Result",
+    ]
+
+    /// Whether `name` cannot be named without generic arguments: declared with generic parameters,
+    /// specialised in an extension (`Box<Int>`), or declared elsewhere and either a standard generic
+    /// type or extended with a `where` clause (a conditional conformance).
+    func isGeneric(_ name: String) -> Bool {
+        if name.contains("<") { return true }
+        if let primary = primary(name) { return primary.genericParameters != nil }
+        if aliases[name] != nil { return aliases[name]?.genericParameters != nil }
+        return Self.standardGenericTypes.contains(name) || (declarations[name] ?? []).contains { $0.whereClause != nil }
     }
 }

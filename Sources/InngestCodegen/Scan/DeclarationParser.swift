@@ -459,8 +459,11 @@ struct DeclarationParser: Sendable {
                 advance()
             }
         }
+        var whereClause: String?
         if current.keyword == .where {
+            let start = position + 1
             skipWhereClause()
+            whereClause = TokenTextFormatter.type(tokens[start..<max(start, position)], in: source)
         }
         guard current.kind == .leftBrace else {
             reportUnattachedMarkers(found: "an incomplete \(text(keywordToken)) declaration")
@@ -486,6 +489,7 @@ struct DeclarationParser: Sendable {
             name: qualified,
             genericParameters: genericParameters,
             inheritance: inheritance,
+            whereClause: whereClause,
             accessLevel: prefix.accessLevel,
             modifiers: prefix.modifiers,
             attributes: prefix.attributes,
