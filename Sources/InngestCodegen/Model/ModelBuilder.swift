@@ -98,7 +98,8 @@ public struct ModelBuilder {
 
     private mutating func checkKind(_ marker: Marker) {
         guard !Self.markerKinds.contains(marker.kind) else { return }
-        let hint = Spelling.suggestion(for: marker.kind, among: Self.markerKinds).map { "; did you mean @inngest.\($0)?" } ?? ""
+        let closest = Spelling.suggestion(for: marker.kind, among: Self.markerKinds) ?? NearMissMarker.closestKind(to: marker.kind.lowercased())
+        let hint = closest.map { "; did you mean @inngest.\($0)?" } ?? ""
         diagnostics.append(Diagnostic(.error, "unknown marker @inngest.\(marker.kind) (expected one of \(Self.markerKinds.joined(separator: ", ")))\(hint)",
                                       at: marker.location))
     }

@@ -111,12 +111,13 @@ enum NearMissMarker {
     static func mayStart(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let count = bytes.count
         if bytes[index] == UInt8(ascii: ".") {
-            var start = index
-            while start > 0, isLetter(bytes[start - 1]) { start -= 1 }
-            guard isInngestLike(bytes, start..<index) else { return false }
+            // Most periods are member accesses: look at what follows first.
             var end = index + 1
-            while end < count, isLetter(bytes[end]) { end += 1 }
-            return end < count && bytes[end] == UInt8(ascii: "(") && kinds.contains(lowercased(bytes, (index + 1)..<end))
+            while end < count, end - index <= 11, isLetter(bytes[end]) { end += 1 }
+            guard end < count, bytes[end] == UInt8(ascii: "("), kinds.contains(lowercased(bytes, (index + 1)..<end)) else { return false }
+            var start = index
+            while start > 0, index - start <= 10, isLetter(bytes[start - 1]) { start -= 1 }
+            return isInngestLike(bytes, start..<index)
         }
         var next = index
         while next < count, bytes[next] == UInt8(ascii: "@") || bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
@@ -195,7 +196,7 @@ enum NearMissMarker {
 
     /// The marker kind `word` (lowercased) stands for: itself, one within two edits (words of four
     /// letters or more), or one it is a prefix of (three letters or more) or that is a prefix of it.
-    private static func closestKind(to word: String) -> String? {
+    static func closestKind(to word: String) -> String? {
         if kinds.contains(word) { return word }
         if word.count >= 4, let best = kinds.map({ ($0, Spelling.distance(word, $0)) }).min(by: { $0.1 < $1.1 }), best.1 <= 2 {
             return best.0
