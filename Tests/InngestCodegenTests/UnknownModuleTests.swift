@@ -205,6 +205,20 @@ import Testing
         #expect(wiring.contains("isGlobal: Self.isGlobal,"))
     }
 
+    @Test func anUnreadableListOfTypesCannotBeWired() {
+        let output = generate(["A.swift": """
+            struct Base {}
+            struct M: Module {
+                static let shared: [Any.Type] = [Base.self]
+                static let providers: [Any.Type] = shared + [Base.self]
+            }
+            """])
+        #expect(errors(output) == [
+            "A.swift:4:16: error: M.providers is not a literal list of types, so the plugin cannot wire it: write it as [A.self, B.self] "
+                + "(each wired by its initialiser), or declare it as [ProviderDescriptor] to use it as written",
+        ])
+    }
+
     // MARK: Checks that do not depend on the unknown still run
 
     @Test func aReadableDescriptorStillChecksWhatItDoesNotExport() {

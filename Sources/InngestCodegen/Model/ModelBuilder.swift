@@ -174,6 +174,12 @@ public struct ModelBuilder {
             }
             module.descriptorSource = .handwritten
             readHandwrittenDescriptor(descriptors, into: &module)
+        } else if !module.knows(.providers), let property = staticProperty("providers", in: declarations),
+                  let type = property.type, !type.contains("ProviderDescriptor") {
+            // The generated descriptor uses an unreadable list as written, so it must be providers.
+            diagnostics.append(Diagnostic(.error, "\(name).providers is not a literal list of types, so the plugin cannot wire it: write it as "
+                                          + "[A.self, B.self] (each wired by its initialiser), or declare it as [ProviderDescriptor] to use it as written",
+                                          at: property.location))
         }
         model.modules.append(module)
     }
