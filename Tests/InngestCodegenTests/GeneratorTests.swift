@@ -110,10 +110,13 @@ func errors(_ output: Generator.Output) -> [String] {
             struct F {}
             // @inngest.functoin(id: "g")
             struct G {}
+            // @inngest.func(id: "h")
+            struct H {}
             """])
         let lines = errors(output)
         #expect(lines.contains { $0.hasPrefix("A.swift:3:") && $0.contains("unknown key 'retires'") && $0.contains("did you mean 'retries'?") })
         #expect(lines.contains { $0.hasPrefix("A.swift:5:4: error: unknown marker @inngest.functoin") && $0.contains("did you mean @inngest.function?") })
+        #expect(lines.contains { $0.hasPrefix("A.swift:7:4: error: unknown marker @inngest.func") && $0.contains("did you mean @inngest.function?") })
     }
 
     @Test func optionRangesAreChecked() {

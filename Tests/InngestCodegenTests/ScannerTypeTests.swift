@@ -196,3 +196,15 @@ import Testing
         #expect(file.types.count <= 1)
     }
 }
+
+/// The `where` clause of a declaration is kept: an extension with one extends a generic type.
+@Suite struct ScannerWhereClauseTests: Sendable {
+    @Test(arguments: [
+        ("extension Array: Event where Element: Event {}", "Element: Event" as String?),
+        ("struct Box<T>: P where T: Sendable, T: Codable {}", "T: Sendable, T: Codable"),
+        ("extension A {}", nil),
+    ])
+    func whereClauseIsRecorded(source: String, clause: String?) {
+        #expect(ScanFixtures.onlyType(source)?.whereClause == clause)
+    }
+}

@@ -24,8 +24,16 @@ public enum Checker {
         var diagnostics: [Diagnostic] = []
         for (id, functions) in byId where functions.count > 1 {
             for function in functions {
-                let others = functions.filter { $0 != function }.map { "\($0.idLocation)" }.joined(separator: ", ")
-                diagnostics.append(Diagnostic(.error, "duplicate function id \"\(id)\": also declared at \(others); function ids must be unique in an app, rename one",
+                let others = functions.filter { $0 != function }
+                if let sharer = others.first(where: { $0.idLocation == function.idLocation }) {
+                    // A subclass inherits its superclass's id.
+                    diagnostics.append(Diagnostic(.error, "\(function.typeName) and \(sharer.typeName) share the function id \"\(id)\" declared at \(function.idLocation), "
+                                                  + "because a subclass inherits its superclass's id; function ids must be unique in an app: "
+                                                  + "declare it as `class var id: String` and override it in the subclass", at: function.location))
+                    continue
+                }
+                let locations = others.map { "\($0.idLocation)" }.joined(separator: ", ")
+                diagnostics.append(Diagnostic(.error, "duplicate function id \"\(id)\": also declared at \(locations); function ids must be unique in an app, rename one",
                                               at: function.idLocation))
             }
         }

@@ -11,6 +11,13 @@ public struct AppModel: Sendable {
 
     /// Creates an empty model.
     public init() {}
+
+    /// The injectables that no generated module descriptor lists: the registry provides them in
+    /// the root module (a hand-written descriptor's providers are its own business).
+    public var rootProvidedInjectables: [InjectableModel] {
+        let listed = Set(modules.filter(\.hasGeneratedDescriptor).flatMap(\.providers))
+        return injectables.filter { !listed.contains($0.typeName) }
+    }
 }
 
 /// An event type.
@@ -152,6 +159,31 @@ public struct InjectableModel: Sendable, Hashable {
 
 /// A module.
 public struct ModuleModel: Sendable, Hashable {
+    /// One of the lists that make up a module.
+    public enum Part: String, Sendable, Hashable, CaseIterable {
+        /// The imported modules.
+        case imports
+        /// The provided types.
+        case providers
+        /// The exported types and modules.
+        case exports
+        /// Whether the exports are visible everywhere.
+        case isGlobal
+    }
+
+    /// Where the module's `moduleDescriptor` comes from.
+    public enum DescriptorSource: Sendable, Hashable {
+        /// The generator writes it from the marker or the static lists.
+        case generated
+        /// The user wrote it: in the type, in an extension, or in an extension of a protocol the
+        /// module adopts. The generator writes none, and the build check reads only what a single
+        /// `ModuleDescriptor(…)` expression states.
+        case handwritten
+        /// The module is a subclass of the module class named here, declared in this target, and
+        /// inherits its descriptor and registration.
+        case inherited(from: String)
+    }
+
     /// The Swift type.
     public var typeName: String
     /// Imported module types.
@@ -164,8 +196,12 @@ public struct ModuleModel: Sendable, Hashable {
     public var isGlobal: Bool
     /// Declared by marker (the generator adds the `Module` conformance).
     public var byMarker: Bool
-    /// Declares `moduleDescriptor` itself: the generator only registers its functions.
-    public var hasHandwrittenDescriptor: Bool
+    /// Where `moduleDescriptor` comes from.
+    public var descriptorSource: DescriptorSource
+    /// The lists the scanner could not read (written in a shape other than a literal list of
+    /// types): the build-time graph check assumes nothing about them and leaves them to the boot
+    /// check; a generated descriptor refers to the static property itself.
+    public var unreadable: Set<Part>
     /// The type's access level keyword.
     public var accessLevel: String?
     /// Where it is declared.
@@ -174,4 +210,10 @@ public struct ModuleModel: Sendable, Hashable {
     public var markerLocation: SourceLocation
     /// Enclosing `#if` conditions.
     public var conditions: [String]
+
+    /// Whether the generator writes the descriptor (it does not for hand-written or inherited ones).
+    public var hasGeneratedDescriptor: Bool { descriptorSource == .generated }
+
+    /// Whether the build knows `part` exactly.
+    public func knows(_ part: Part) -> Bool { !unreadable.contains(part) }
 }

@@ -4,10 +4,11 @@ import Foundation
 /// the declarations: unknown markers and keys, missing ids or triggers, conflicting declarations.
 public struct ModelBuilder {
     /// The marker kinds the generator understands.
-    static let markerKinds = ["function", "event", "injectable", "module", "inject"]
+    static let markerKinds = Marker.knownKinds
 
     private var diagnostics: [Diagnostic] = []
     private var types: [String: [TypeDecl]] = [:]
+    private var index = TypeIndex(declarations: [:], aliases: [])
     private var model = AppModel()
 
     /// Builds the model.
@@ -15,23 +16,52 @@ public struct ModelBuilder {
     /// - Returns: the model and the problems found (errors and warnings), in source order.
     public static func build(_ files: [ScannedFile]) -> (AppModel, [Diagnostic]) {
         var builder = ModelBuilder()
+        var aliases: [TypeAliasDecl] = []
         for file in files {
             builder.diagnostics += file.diagnostics
-            for type in file.types { builder.types[type.name, default: []].append(type) }
+            // Code under `#if false` is not part of the program.
+            for type in file.types where !CompilationCondition.isNeverTrue(type.conditions) {
+                builder.types[type.name, default: []].append(Self.compiledMembers(of: type))
+            }
+            aliases += file.typeAliases.filter { !CompilationCondition.isNeverTrue($0.conditions) }
         }
+        builder.index = TypeIndex(declarations: builder.types, aliases: aliases)
+        builder.mergeExtensionsThroughAliases()
+        builder.index = TypeIndex(declarations: builder.types, aliases: aliases)
         builder.collect()
-        return (builder.model, builder.diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) })
+        var seen = Set<Diagnostic>()
+        let diagnostics = builder.diagnostics.filter { seen.insert($0).inserted }
+        return (builder.model, diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) })
+    }
+
+    /// The declaration without the members that are under `#if false`.
+    private static func compiledMembers(of type: TypeDecl) -> TypeDecl {
+        var type = type
+        type.methods.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        type.initializers.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        type.properties.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        return type
+    }
+
+    /// `extension Alias: Event` after `typealias Alias = Payload` extends `Payload`.
+    private mutating func mergeExtensionsThroughAliases() {
+        for name in types.keys.sorted() where index.primary(name) == nil {
+            guard let alias = index.aliases[name], alias.genericParameters == nil,
+                  case let targets = TypeIndex.components(of: alias.aliased), targets.count == 1,
+                  case .declared(let target) = index.resolve(targets[0], in: alias.parentName),
+                  target != name, index.primary(target) != nil, let moved = types.removeValue(forKey: name) else { continue }
+            types[target, default: []] += moved
+        }
     }
 
     private mutating func collect() {
         for name in types.keys.sorted() {
             guard let declarations = types[name] else { continue }
             let primary = declarations.first { $0.kind != .extension } ?? declarations[0]
+            var attached: [Marker] = []
             for declaration in declarations {
-                for marker in declaration.markers { checkKind(marker) }
-                for member in declaration.methods + declaration.initializers {
-                    for marker in member.markers { checkKind(marker) }
-                }
+                attached += declaration.markers
+                for member in declaration.methods + declaration.initializers { attached += member.markers }
                 for property in declaration.properties {
                     for marker in property.markers {
                         checkKind(marker)
@@ -40,10 +70,18 @@ public struct ModelBuilder {
                     }
                 }
             }
-            collectEvent(name, primary, declarations)
-            collectModule(name, primary, declarations)
-            collectInjectable(name, primary, declarations)
-            collectFunctions(name, primary, declarations)
+            for marker in attached { checkKind(marker) }
+            if let blocker = index.registrationBlocker(name) {
+                for marker in attached where Self.markerKinds.contains(marker.kind) {
+                    diagnostics.append(Diagnostic(.error, "@inngest.\(marker.kind) cannot mark \(name): \(blocker)", at: marker.location))
+                }
+                continue
+            }
+            let adopted = index.frameworkProtocols(of: name)
+            collectEvent(name, primary, declarations, conforms: adopted.contains(.event))
+            collectModule(name, primary, declarations, conforms: adopted.contains(.module))
+            collectInjectable(name, primary, declarations, conforms: adopted.contains(.injectable))
+            collectFunctions(name, primary, declarations, conforms: adopted.contains(.function))
         }
         resolveEventTriggers()
         model.events.sort { $0.typeName < $1.typeName }
@@ -52,20 +90,26 @@ public struct ModelBuilder {
         model.modules.sort { $0.typeName < $1.typeName }
     }
 
+    /// The declarations of `name` and of its superclasses declared in the target, nearest first:
+    /// where an inherited static requirement (`id`, `trigger`, `name`) is found.
+    private func inheritedDeclarations(_ name: String) -> [TypeDecl] {
+        index.classChain(from: name).flatMap { types[$0] ?? [] }
+    }
+
     private mutating func checkKind(_ marker: Marker) {
         guard !Self.markerKinds.contains(marker.kind) else { return }
-        let hint = Spelling.suggestion(for: marker.kind, among: Self.markerKinds).map { "; did you mean @inngest.\($0)?" } ?? ""
+        let closest = Spelling.suggestion(for: marker.kind, among: Self.markerKinds) ?? NearMissMarker.closestKind(to: marker.kind.lowercased())
+        let hint = closest.map { "; did you mean @inngest.\($0)?" } ?? ""
         diagnostics.append(Diagnostic(.error, "unknown marker @inngest.\(marker.kind) (expected one of \(Self.markerKinds.joined(separator: ", ")))\(hint)",
                                       at: marker.location))
     }
 
     // MARK: Events
 
-    private mutating func collectEvent(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl]) {
+    private mutating func collectEvent(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl], conforms: Bool) {
         let markers = declarations.flatMap { $0.markers.filter { $0.kind == "event" } }
-        let conforms = declarations.contains { $0.inheritance.contains { Self.isProtocol($0, "Event") } }
         guard conforms || !markers.isEmpty else { return }
-        var eventName = staticString("name", in: declarations)?.value
+        var eventName = staticString("name", in: conforms ? inheritedDeclarations(name) : declarations)?.value
         if let marker = markers.first {
             var reader = MarkerReader(marker)
             let value = reader.positional() ?? nil
@@ -95,13 +139,12 @@ public struct ModelBuilder {
 
     // MARK: Modules
 
-    private mutating func collectModule(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl]) {
+    private mutating func collectModule(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl], conforms: Bool) {
         let markers = declarations.flatMap { $0.markers.filter { $0.kind == "module" } }
-        let conforms = declarations.contains { $0.inheritance.contains { Self.isProtocol($0, "Module") } }
-        guard conforms || !markers.isEmpty else { return }
-        let handwritten = declarations.contains { $0.properties.contains { $0.isStatic && $0.name == "moduleDescriptor" } }
-        var module = ModuleModel(typeName: name, imports: [], providers: [], exports: [], isGlobal: false, byMarker: !conforms,
-                                 hasHandwrittenDescriptor: handwritten,
+        let superModule = index.classChain(from: name).dropFirst().first { isModuleDeclaration($0) }
+        guard conforms || !markers.isEmpty || superModule != nil else { return }
+        var module = ModuleModel(typeName: name, imports: [], providers: [], exports: [], isGlobal: false, byMarker: !conforms && superModule == nil,
+                                 descriptorSource: .generated, unreadable: [],
                                  accessLevel: primary.accessLevel, location: primary.location,
                                  markerLocation: markers.first?.location ?? primary.location, conditions: primary.conditions)
         if let marker = markers.first {
@@ -118,19 +161,96 @@ public struct ModelBuilder {
                                               at: marker.location))
             }
         } else {
-            module.imports = staticTypeList("imports", in: declarations)
-            module.providers = staticTypeList("providers", in: declarations)
-            module.exports = staticTypeList("exports", in: declarations)
-            module.isGlobal = declarations.contains { $0.properties.contains { $0.isStatic && $0.name == "isGlobal" && $0.initializer == "true" } }
+            readStaticLists(of: &module, declarations)
+        }
+        if let superModule {
+            module.descriptorSource = .inherited(from: superModule)
+            module.unreadable = Set(ModuleModel.Part.allCases)
+        } else if let descriptors = handwrittenDescriptors(of: name, declarations) {
+            if let marker = markers.first, !marker.arguments.isEmpty {
+                diagnostics.append(Diagnostic(.warning, "\(name) declares moduleDescriptor itself, so the lists in its @inngest.module marker are not used "
+                                              + "(neither by the generated code nor by the build-time graph check): move them into moduleDescriptor "
+                                              + "and write the marker without arguments, or remove moduleDescriptor", at: marker.location))
+            }
+            module.descriptorSource = .handwritten
+            readHandwrittenDescriptor(descriptors, into: &module)
+        } else if !module.knows(.providers), let property = staticProperty("providers", in: declarations),
+                  let type = property.type, !type.contains("ProviderDescriptor") {
+            // The generated descriptor uses an unreadable list as written, so it must be providers.
+            diagnostics.append(Diagnostic(.error, "\(name).providers is not a literal list of types, so the plugin cannot wire it: write it as "
+                                          + "[A.self, B.self] (each wired by its initialiser), or declare it as [ProviderDescriptor] to use it as written",
+                                          at: property.location))
         }
         model.modules.append(module)
     }
 
+    /// Whether `name` is a module of this target, by conformance or marker.
+    private func isModuleDeclaration(_ name: String) -> Bool {
+        index.adopts(name, .module) || (types[name] ?? []).contains { $0.markers.contains { $0.kind == "module" } }
+    }
+
+    /// The static `imports`, `providers`, `exports` and `isGlobal` of a module by conformance. A
+    /// list written other than as a literal list of types is unreadable.
+    private func readStaticLists(of module: inout ModuleModel, _ declarations: [TypeDecl]) {
+        func list(_ part: ModuleModel.Part) -> [String] {
+            let properties = declarations.flatMap(\.properties).filter { $0.isStatic && $0.name == part.rawValue }
+            guard let property = properties.first else { return [] }
+            guard properties.count == 1, let text = property.initializer, let names = ModuleListReader.typeList(text) else {
+                module.unreadable.insert(part)
+                return []
+            }
+            return names
+        }
+        module.imports = list(.imports)
+        module.providers = list(.providers)
+        module.exports = list(.exports)
+        let globals = declarations.flatMap(\.properties).filter { $0.isStatic && $0.name == "isGlobal" }
+        if let global = globals.first {
+            if globals.count == 1, let text = global.initializer, let value = ModuleListReader.bool(text) {
+                module.isGlobal = value
+            } else {
+                module.unreadable.insert(.isGlobal)
+            }
+        }
+    }
+
+    /// The `moduleDescriptor` members written for `name`: in its declaration, its extensions, or an
+    /// extension of a protocol of the target it adopts. `nil` when there is none.
+    private func handwrittenDescriptors(of name: String, _ declarations: [TypeDecl]) -> (own: [PropertyDecl], other: Int)? {
+        let own = declarations.flatMap(\.properties).filter { $0.isStatic && $0.name == "moduleDescriptor" }
+        var other = declarations.flatMap(\.methods).filter { $0.isStatic && $0.name == "moduleDescriptor" }.count
+        for ancestor in index.lineage(of: name).ancestors where index.primary(ancestor)?.kind == .protocol {
+            for extensionDecl in (types[ancestor] ?? []) where extensionDecl.kind == .extension {
+                other += extensionDecl.properties.filter { $0.isStatic && $0.name == "moduleDescriptor" }.count
+                other += extensionDecl.methods.filter { $0.isStatic && $0.name == "moduleDescriptor" }.count
+            }
+        }
+        return own.isEmpty && other == 0 ? nil : (own, other)
+    }
+
+    /// What a hand-written descriptor states, when it is a single `ModuleDescriptor(…)` expression;
+    /// otherwise every list is unreadable.
+    private func readHandwrittenDescriptor(_ descriptors: (own: [PropertyDecl], other: Int), into module: inout ModuleModel) {
+        module.imports = []
+        module.providers = []
+        module.exports = []
+        module.isGlobal = false
+        guard descriptors.own.count == 1, descriptors.other == 0, let text = descriptors.own[0].initializer,
+              let lists = ModuleListReader.descriptor(text) else {
+            module.unreadable = Set(ModuleModel.Part.allCases)
+            return
+        }
+        module.imports = lists.imports
+        module.providers = lists.providers
+        module.exports = lists.exports
+        module.isGlobal = lists.isGlobal
+        module.unreadable = lists.unreadable
+    }
+
     // MARK: Injectables
 
-    private mutating func collectInjectable(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl]) {
+    private mutating func collectInjectable(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl], conforms: Bool) {
         let markers = declarations.flatMap { $0.markers.filter { $0.kind == "injectable" } }
-        let conforms = declarations.contains { $0.inheritance.contains { Self.isProtocol($0, "Injectable") } }
         let ownsMethodFunctions = declarations.contains { $0.methods.contains { $0.markers.contains { $0.kind == "function" } } }
         guard conforms || !markers.isEmpty || ownsMethodFunctions else { return }
         var scope = "singleton"
@@ -153,9 +273,8 @@ public struct ModelBuilder {
 
     // MARK: Functions
 
-    private mutating func collectFunctions(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl]) {
+    private mutating func collectFunctions(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl], conforms: Bool) {
         let markers = declarations.flatMap { $0.markers.filter { $0.kind == "function" } }
-        let conforms = declarations.contains { $0.inheritance.contains { Self.isProtocol($0, "InngestFunction") } }
         if conforms {
             if let marker = markers.first {
                 diagnostics.append(Diagnostic(.error, "\(name) both conforms to InngestFunction and has an @inngest.function marker; keep one of the two",
@@ -175,15 +294,17 @@ public struct ModelBuilder {
     }
 
     private mutating func collectConformingFunction(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl]) {
-        let id = staticString("id", in: declarations)
+        // A subclass inherits its superclass's static requirements.
+        let lineage = inheritedDeclarations(name)
+        let id = staticString("id", in: lineage)
         var trigger: FunctionModel.TriggerModel?
         var triggerLocation = primary.location
-        if let property = staticProperty("trigger", in: declarations), let text = property.initializer {
+        if let property = staticProperty("trigger", in: lineage), let text = property.initializer {
             triggerLocation = property.location
             trigger = Self.parseTrigger(text)
         }
         var retries: Int?
-        if let text = staticProperty("options", in: declarations)?.initializer,
+        if let text = staticProperty("options", in: lineage)?.initializer,
            let match = text.firstMatch(of: #/retries\s*:\s*(-?\d+)/#) {
             retries = Int(match.1)
         }
@@ -308,8 +429,14 @@ public struct ModelBuilder {
 
     /// How the wiring constructs `name`: the init marked `@inngest.inject`, else the only init, else
     /// (for structs) the memberwise initialiser, else `init()`.
-    private mutating func initializer(of name: String, _ primary: TypeDecl, _ declarations: [TypeDecl]) -> InitializerModel? {
+    private mutating func initializer(of name: String, _ primary: TypeDecl, _ declarations: [TypeDecl],
+                                      visited: Set<String> = []) -> InitializerModel? {
         let inits = declarations.flatMap(\.initializers)
+        // A subclass that declares no initialiser inherits its superclass's.
+        if inits.isEmpty, primary.kind == .class, let parent = index.superclass(of: name), !visited.contains(parent),
+           let parentPrimary = index.primary(parent) {
+            return initializer(of: parent, parentPrimary, types[parent] ?? [], visited: visited.union([name]))
+        }
         let marked = inits.filter { $0.markers.contains { $0.kind == "inject" } }
         for declaration in inits where declaration.markers.contains(where: { $0.kind == "inject" }) {
             for marker in declaration.markers where marker.kind == "inject" {
@@ -377,17 +504,6 @@ public struct ModelBuilder {
         return (value, property.location)
     }
 
-    /// `[A.self, B.self]` → `["A", "B"]`.
-    private func staticTypeList(_ name: String, in declarations: [TypeDecl]) -> [String] {
-        guard let text = staticProperty(name, in: declarations)?.initializer else { return [] }
-        let inner = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return inner.split(separator: ",").map {
-            var item = $0.trimmingCharacters(in: .whitespaces)
-            if item.hasSuffix(".self") { item.removeLast(5) }
-            return item.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
-        }.filter { !$0.isEmpty }
-    }
-
     /// Reads `Trigger.event(X.self)` and `.cron("…")` initialisers.
     static func parseTrigger(_ text: String) -> FunctionModel.TriggerModel? {
         let compact = text.replacingOccurrences(of: " ", with: "")
@@ -398,11 +514,6 @@ public struct ModelBuilder {
             return .cron(String(match.1))
         }
         return nil
-    }
-
-    /// `Event`, `Inngest.Event`, `InngestCore.Event`.
-    static func isProtocol(_ written: String, _ name: String) -> Bool {
-        written == name || written.hasSuffix(".\(name)") && (written.hasPrefix("Inngest.") || written.hasPrefix("InngestCore.") || written.hasPrefix("InngestDI."))
     }
 }
 

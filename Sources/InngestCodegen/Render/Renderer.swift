@@ -38,18 +38,24 @@ public enum Renderer {
                 "type": event.typeName, "caseName": name, "eventName": event.eventName ?? "(name not a literal)",
             ]) { $1 }
         }
+        values.lists["senders"] = senders(model.events)
         return values
     }
 
     static func wiring(_ model: AppModel) -> Template.Values {
         var values = Template.Values()
-        values.lists["modules"] = model.modules.filter { !$0.hasHandwrittenDescriptor }.map { module in
-            located(module.location, module.conditions).merging([
+        values.lists["modules"] = model.modules.filter(\.hasGeneratedDescriptor).map { module in
+            // A static list the scanner could not read is used as the user wrote it.
+            func list(_ part: ModuleModel.Part, _ names: [String], _ suffix: String) -> String {
+                module.knows(part) ? "[" + names.map { "\($0).\(suffix)" }.joined(separator: ", ") + "]" : "Self.\(part.rawValue)"
+            }
+            return located(module.location, module.conditions).merging([
                 "type": module.typeName, "conformance": module.byMarker ? ": Module" : "", "access": access(module.accessLevel),
-                "imports": module.imports.map { "\($0).self" }.joined(separator: ", "),
-                "providers": module.providers.map { "\($0).inngestProvider" }.joined(separator: ", "),
-                "exports": module.exports.map { "\($0).self" }.joined(separator: ", "),
-                "isGlobal": module.isGlobal ? "true" : "false", "location": literal("\(module.location.file):\(module.location.line)"),
+                "imports": list(.imports, module.imports, "self"),
+                "providers": list(.providers, module.providers, "inngestProvider"),
+                "exports": list(.exports, module.exports, "self"),
+                "isGlobal": module.knows(.isGlobal) ? (module.isGlobal ? "true" : "false") : "Self.isGlobal",
+                "location": literal("\(module.location.file):\(module.location.line)"),
             ]) { $1 }
         }
         values.lists["injectables"] = model.injectables.map { injectable in
@@ -67,12 +73,16 @@ public enum Renderer {
         var wrappers: [[String: String]] = []
         var functions: [[String: String]] = []
         for function in model.functions {
-            guard let id = function.id, let trigger = function.trigger, let input = inputType(function, trigger) else { continue }
-            let shared: [String: String] = [
-                "id": literal(id), "name": literal(function.name ?? id), "input": input,
-                "trigger": triggerExpression(trigger, input: input), "retries": function.retries.map(String.init) ?? "nil",
-                "location": literal("\(function.location.file):\(function.location.line)"),
-            ]
+            let location = literal("\(function.location.file):\(function.location.line)")
+            var shared: [String: String] = ["location": location]
+            if function.declaration != .conformance {
+                // A conforming type states its id and trigger itself; the generator writes them for markers.
+                guard let id = function.id, let trigger = function.trigger, let input = inputType(function, trigger) else { continue }
+                shared.merge([
+                    "id": literal(id), "name": literal(function.name ?? id), "input": input,
+                    "trigger": triggerExpression(trigger, input: input), "retries": function.retries.map(String.init) ?? "nil",
+                ]) { $1 }
+            }
             var registered = function.typeName
             var initializer = function.initializer
             switch function.declaration {
@@ -92,22 +102,38 @@ public enum Renderer {
             }
             functions.append(located(function.location, function.conditions).merging(["type": registered]) { $1 }
                 .merging(construction(registered, initializer)) { $1 }
-                .merging(["location": shared["location"] ?? "nil"]) { $1 })
+                .merging(["location": location]) { $1 })
         }
         values.lists["conformances"] = conformances
         values.lists["wrappers"] = wrappers
         values.lists["functions"] = functions
-        let listed = Set(model.modules.flatMap(\.providers))
-        values.lists["rootProviders"] = model.injectables.filter { !listed.contains($0.typeName) }.map { injectable in
+        // `var` only when something is appended: an unmutated `var` is a warning in the user's build
+        // (appends under an inactive `#if` do not warn).
+        values.strings["functionsBinding"] = functions.isEmpty ? "let" : "var"
+        values.strings["providersBinding"] = model.rootProvidedInjectables.isEmpty ? "let" : "var"
+        values.lists["rootProviders"] = model.rootProvidedInjectables.map { injectable in
             conditions(injectable.conditions).merging(["type": injectable.typeName]) { $1 }
         }
-        values.lists["registered"] = model.modules.map { module in
+        // A subclass of a module class inherits the generated registration.
+        values.lists["registered"] = model.modules.filter { if case .inherited = $0.descriptorSource { false } else { true } }.map { module in
             conditions(module.conditions).merging(["type": module.typeName, "access": access(module.accessLevel)]) { $1 }
         }
         return values
     }
 
     // MARK: Pieces
+
+    /// The `send(_: AppEvent)` overloads exist only where `AppEvent` has a case: a function taking
+    /// an uninhabited enum is "will never be executed" in the user's build. No events, no
+    /// overloads (an `AppEvent` value would still go to the generic `send`); events all under
+    /// `#if`, overloads under the disjunction of their conditions.
+    static func senders(_ events: [EventModel]) -> [[String: String]] {
+        guard !events.isEmpty else { return [] }
+        if events.contains(where: { $0.conditions.isEmpty }) { return [["open": "", "close": ""]] }
+        var seen = Set<String>()
+        let alternatives = events.map { "(" + $0.conditions.map { "(\($0))" }.joined(separator: " && ") + ")" }.filter { seen.insert($0).inserted }
+        return [["open": "#if \(alternatives.joined(separator: " || "))\n", "close": "\n#endif"]]
+    }
 
     /// The payload type a function's handler receives.
     static func inputType(_ function: FunctionModel, _ trigger: FunctionModel.TriggerModel) -> String? {

@@ -35,7 +35,8 @@ enum AppEvent: EventConvertible {
     }
 }
 
-extension InngestApp {
+{{#senders}}
+{{open}}extension InngestApp {
     /// Sends one of this target's events.
     @discardableResult
     func send(_ event: AppEvent, id: String? = nil, at: Date? = nil) async throws -> String {
@@ -49,7 +50,8 @@ extension InngestClient {
     func send(_ event: AppEvent, id: String? = nil, at: Date? = nil) async throws -> String {
         try await send(envelopes: [InngestEvent(event, id: id, at: at)]).first ?? ""
     }
-}
+}{{close}}
+{{/senders}}
 """#)
 
     /// `Templates/InngestRegistry.swift.template`.
@@ -94,7 +96,7 @@ struct {{wrapper}}: InngestFunction {
 enum InngestRegistry {
     /// Every function of this target, sorted by id.
     static var functions: [FunctionDefinition] {
-        var functions: [FunctionDefinition] = []
+        {{functionsBinding}} functions: [FunctionDefinition] = []
 {{#functions}}
 {{open}}#sourceLocation(file: {{file}}, line: {{line}})
         functions.append(FunctionDefinition(
@@ -112,7 +114,7 @@ enum InngestRegistry {
 
     /// Injectables that no module lists: provided in the root module.
     static var rootProviders: [ProviderDescriptor] {
-        var providers: [ProviderDescriptor] = []
+        {{providersBinding}} providers: [ProviderDescriptor] = []
 {{#rootProviders}}
 {{open}}        providers.append({{type}}.inngestProvider){{close}}
 {{/rootProviders}}
@@ -142,9 +144,9 @@ extension {{type}}{{conformance}} {
     {{access}}static var moduleDescriptor: ModuleDescriptor {
         ModuleDescriptor(
             "{{type}}",
-            imports: [{{imports}}],
-            providers: [{{providers}}],
-            exports: [{{exports}}],
+            imports: {{imports}},
+            providers: {{providers}},
+            exports: {{exports}},
             isGlobal: {{isGlobal}},
             location: {{location}}
         )

@@ -23,6 +23,7 @@ struct DeclarationParser: Sendable {
     /// The index of the current token.
     var position = 0
     var types: [TypeDecl] = []
+    var typeAliases: [TypeAliasDecl] = []
     var diagnostics: [Diagnostic] = []
     var frames: [Frame] = []
     var conditions = ConditionalCompilationStack()
@@ -338,6 +339,8 @@ struct DeclarationParser: Sendable {
             parseProperty()
         case .case where !frames.isEmpty:
             parseEnumCase()
+        case .typealias where peek().kind == .identifier:
+            parseTypeAlias()
         case .subscript, .deinit, .typealias, .associatedtype, .import, .operator, .precedencegroup, .macro:
             skipOtherDeclaration()
         default:
@@ -456,8 +459,11 @@ struct DeclarationParser: Sendable {
                 advance()
             }
         }
+        var whereClause: String?
         if current.keyword == .where {
+            let start = position + 1
             skipWhereClause()
+            whereClause = TokenTextFormatter.type(tokens[start..<max(start, position)], in: source)
         }
         guard current.kind == .leftBrace else {
             reportUnattachedMarkers(found: "an incomplete \(text(keywordToken)) declaration")
@@ -483,6 +489,7 @@ struct DeclarationParser: Sendable {
             name: qualified,
             genericParameters: genericParameters,
             inheritance: inheritance,
+            whereClause: whereClause,
             accessLevel: prefix.accessLevel,
             modifiers: prefix.modifiers,
             attributes: prefix.attributes,
@@ -1021,6 +1028,35 @@ struct DeclarationParser: Sendable {
             guard current.kind == .comma else { break }
             advance()
         }
+    }
+
+    /// Records `typealias Name<…> = Type`; markers before it are reported as attached to nothing.
+    mutating func parseTypeAlias() {
+        reportUnattachedMarkers(found: "a 'typealias' declaration")
+        advance()  // "typealias"
+        let nameToken = current
+        let aliasName = name(nameToken)
+        advance()
+        var genericParameters: String?
+        if current.kind == .operator && bytes[current.start] == UInt8(ascii: "<") {
+            genericParameters = parseGenericParameterClause()
+        }
+        guard isOperator(current, .equal) else { return }
+        advance()
+        let range = collectType(stopAtComma: true, stopAtLineBreak: true)
+        guard !range.isEmpty else { return }
+        if current.keyword == .where {
+            skipWhereClause()
+        }
+        let parent = frames.last
+        typeAliases.append(TypeAliasDecl(
+            name: parent.map { "\($0.name).\(aliasName)" } ?? aliasName,
+            aliased: TokenTextFormatter.type(tokens[range], in: source),
+            genericParameters: genericParameters,
+            conditions: conditions.conditions,
+            location: location(nameToken),
+            parentName: parent?.name
+        ))
     }
 
     /// Skips `subscript`, `deinit`, `typealias`, `associatedtype`, `import`, `operator`,

@@ -9,6 +9,7 @@
 /// - `//` and `///` line comments; `/* */` and `/** */` block comments, nested.
 ///   Comments are dropped, except marker comments (text starting with `@inngest.`), which
 ///   ``MarkerParser`` parses into ``Marker``s and which become ``Token/Kind/marker`` tokens.
+///   A comment that looks like a marker but is not one (``NearMissMarker``) gets a warning.
 /// - String literals `"…"` with escapes and interpolations `\( … )` containing anything
 ///   (nested parentheses, strings, closures, comments); multi-line `"""…"""`; raw strings
 ///   `#"…"#`, `##"…"##`, `#"""…"""#`, where only `\#(` interpolates. A whole literal is
@@ -30,7 +31,8 @@ public struct Lexer: Sendable {
         public var tokens: [Token]
         /// The markers found in comments; ``Token/payload`` of a marker token indexes this.
         public var markers: [Marker]
-        /// Unterminated constructs and marker syntax errors, in source order.
+        /// Unterminated constructs and marker syntax errors, in source order; warnings for
+        /// comments that look like markers but are not.
         public var diagnostics: [Diagnostic]
     }
 
@@ -244,7 +246,15 @@ public struct Lexer: Sendable {
                 sawLineBreak = true
                 position = consumed
             }
+        } else {
+            reportNearMiss(from: start + 2, to: end)
         }
+    }
+
+    /// Warns about a comment that looks like a marker but is not one (see ``NearMissMarker``).
+    mutating func reportNearMiss(from start: Int, to end: Int) {
+        guard let finding = NearMissMarker.find(in: bytes, from: start, to: end) else { return }
+        diagnostics.append(Diagnostic(.warning, finding.message, at: source.location(at: finding.offset)))
     }
 
     mutating func lexBlockComment() {
@@ -289,6 +299,8 @@ public struct Lexer: Sendable {
             var next = lineStop
             if MarkerParser.startsMarker(bytes, at: content, end: lineStop) {
                 next = max(next, parseMarker(at: content, segmentEnd: lineStop, mode: .blockComment(end: bodyEnd)))
+            } else {
+                reportNearMiss(from: lineStart, to: lineStop)
             }
             // Step over one line break.
             if next < bodyEnd && bytes[next] == 0x0D { next += 1 }

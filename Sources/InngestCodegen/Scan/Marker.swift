@@ -5,6 +5,9 @@
 /// declaration. The scanner checks only its syntax; which kinds and labels mean
 /// something is for the semantic layer.
 public struct Marker: Hashable, Sendable {
+    /// The kinds the generator understands; any other kind is an error.
+    static let knownKinds = ["function", "event", "injectable", "module", "inject"]
+
     /// The word after `@inngest.`: `function`, `event`, `injectable`, `module`, or
     /// anything else that was written.
     public var kind: String

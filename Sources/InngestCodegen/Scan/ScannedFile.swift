@@ -5,13 +5,16 @@ public struct ScannedFile: Hashable, Sendable {
     /// Every type and extension, nested ones too, in source order (an outer type comes
     /// before the types nested in it).
     public var types: [TypeDecl]
+    /// Every `typealias`, nested ones too, in source order.
+    public var typeAliases: [TypeAliasDecl]
     /// Lexical and marker problems, in the order found.
     public var diagnostics: [Diagnostic]
 
     /// Creates a result.
-    public init(path: String, types: [TypeDecl] = [], diagnostics: [Diagnostic] = []) {
+    public init(path: String, types: [TypeDecl] = [], typeAliases: [TypeAliasDecl] = [], diagnostics: [Diagnostic] = []) {
         self.path = path
         self.types = types
+        self.typeAliases = typeAliases
         self.diagnostics = diagnostics
     }
 

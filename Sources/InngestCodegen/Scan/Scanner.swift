@@ -18,8 +18,9 @@ public enum Scanner: Sendable {
     ]
 
     /// Cheap prefilter: false only when the file cannot contain anything of interest — no
-    /// `@inngest` and none of the words `InngestFunction`, `Event`, `Module`, `Injectable`
-    /// (matched anywhere, even inside longer words, comments or strings).
+    /// `@inngest`, none of the words `InngestFunction`, `Event`, `Module`, `Injectable`
+    /// (matched anywhere, even inside longer words, comments or strings), and nothing the scanner
+    /// would warn about as a near-miss marker (`@Inngest.function`, `@ingest.event`, …).
     public static func mightDeclareAnything(_ source: String) -> Bool {
         var utf8 = source.utf8
         if let answer = utf8.withContiguousStorageIfAvailable({ mightDeclareAnything(in: $0) }) {
@@ -45,6 +46,9 @@ public enum Scanner: Sendable {
                     while offset < needle.count && buffer[index + offset] == needle[offset] { offset += 1 }
                     if offset == needle.count { return true }
                 }
+                if buffer[index] == UInt8(ascii: "@") && NearMissMarker.mayStart(in: buffer, at: index) { return true }
+            case UInt8(ascii: "."):
+                if NearMissMarker.mayStart(in: buffer, at: index) { return true }
             default:
                 break
             }
@@ -79,6 +83,6 @@ public enum Scanner: Sendable {
         var diagnostics = lexed.diagnostics
         diagnostics.append(contentsOf: parser.diagnostics)
         diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-        return ScannedFile(path: source.path, types: parser.types, diagnostics: diagnostics)
+        return ScannedFile(path: source.path, types: parser.types, typeAliases: parser.typeAliases, diagnostics: diagnostics)
     }
 }

@@ -27,6 +27,9 @@ public struct TypeDecl: Hashable, Sendable {
     /// The inheritance clause, one normalised entry each, generic arguments kept
     /// (`Foo<Bar>`), `@unchecked Sendable` and `~Copyable` kept as written.
     public var inheritance: [String]
+    /// The normalised requirements of a generic `where` clause after the inheritance clause, if
+    /// written (`Element: Event` for `extension Array: Event where Element: Event`).
+    public var whereClause: String?
     /// `public`, `package`, `internal`, `fileprivate`, `private` or `open`, if written.
     public var accessLevel: String?
     /// Other modifiers as written: `final`, `indirect`, `distributed`, …
@@ -58,6 +61,7 @@ public struct TypeDecl: Hashable, Sendable {
         name: String,
         genericParameters: String? = nil,
         inheritance: [String] = [],
+        whereClause: String? = nil,
         accessLevel: String? = nil,
         modifiers: [String] = [],
         attributes: [String] = [],
@@ -74,6 +78,7 @@ public struct TypeDecl: Hashable, Sendable {
         self.name = name
         self.genericParameters = genericParameters
         self.inheritance = inheritance
+        self.whereClause = whereClause
         self.accessLevel = accessLevel
         self.modifiers = modifiers
         self.attributes = attributes

@@ -1,0 +1,106 @@
+/// The modules and injectables of one target as the build-time graph check sees them: exactly
+/// where every list is known, and with the unknowns marked where not.
+///
+/// Unknown are the lists of a module whose `moduleDescriptor` is hand-written (beyond what a single
+/// `ModuleDescriptor(…)` expression states) or inherited, static lists that are not literal lists of
+/// types, and everything about a module declared in another target. An unknown module may be
+/// global, so while one may be in the graph, no module's visibility is complete.
+struct ModuleGraph {
+    /// Modules of this target by type name.
+    let modules: [String: ModuleModel]
+    /// Injectables of this target by type name.
+    let injectables: [String: InjectableModel]
+    /// Injectables the registry provides in the root module.
+    let rootProvided: Set<String>
+    /// The root: the only module that no module with a known import list imports.
+    let root: ModuleModel?
+    /// Modules that may be in the booted graph and may be global.
+    private let possiblyGlobal: [String]
+    /// Whether a module this build cannot see into may be in the booted graph.
+    let mayContainUnknownModules: Bool
+    /// Whether a module that may be in the booted graph has providers the build does not know.
+    let mayContainUnknownProviders: Bool
+
+    init(_ model: AppModel) {
+        let modules = Dictionary(model.modules.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
+        self.modules = modules
+        injectables = Dictionary(model.injectables.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
+        rootProvided = Set(model.rootProvidedInjectables.map(\.typeName))
+        let imported = Set(model.modules.filter { $0.knows(.imports) }.flatMap(\.imports))
+        let candidates = model.modules.filter { !imported.contains($0.typeName) }
+        root = candidates.count == 1 ? candidates.first : nil
+
+        // With a root whose reachable modules all have known imports, only those modules can be
+        // in the graph; otherwise any module may be.
+        var reachable: Set<String>?
+        if let root {
+            var seen: Set<String> = [root.typeName]
+            var queue = [root.typeName]
+            var complete = true
+            while complete, let name = queue.popLast() {
+                guard let module = modules[name] else { continue }
+                guard module.knows(.imports) else {
+                    complete = false
+                    break
+                }
+                for next in module.imports where seen.insert(next).inserted { queue.append(next) }
+            }
+            if complete { reachable = seen }
+        }
+        let inGraph = model.modules.filter { reachable?.contains($0.typeName) ?? true }
+        possiblyGlobal = inGraph.filter { !$0.knows(.isGlobal) || $0.isGlobal }.map(\.typeName)
+        mayContainUnknownModules = inGraph.contains { module in
+            !module.knows(.imports) || module.imports.contains { modules[$0] == nil }
+        }
+        mayContainUnknownProviders = mayContainUnknownModules || inGraph.contains { !$0.knows(.providers) }
+    }
+
+    /// What a module makes visible to its importers, following re-exported modules.
+    func exports(of name: String, seen: Set<String> = []) -> Visibility {
+        guard let module = modules[name] else { return .unknown }
+        guard !seen.contains(name) else { return .empty }
+        guard module.knows(.exports) else { return .unknown }
+        var result = Visibility.empty
+        for export in module.exports {
+            if modules[export] != nil {
+                result.formUnion(exports(of: export, seen: seen.union([name])))
+            } else if !module.knows(.imports) {
+                // A type, or a module of another target.
+                result.types.insert(export)
+                result.isComplete = false
+            } else if module.imports.contains(export) {
+                // Re-exports a module of another target.
+                result.isComplete = false
+            } else {
+                result.types.insert(export)
+            }
+        }
+        return result
+    }
+
+    /// What the providers of `module` can depend on: its providers, its imports' exports, the
+    /// exports of global modules and the framework's types.
+    func visible(from module: ModuleModel) -> Visibility {
+        var result = Visibility(types: DependencyGraphCheck.frameworkTypes, isComplete: !mayContainUnknownModules)
+        if module.knows(.providers) {
+            result.types.formUnion(module.providers)
+        } else {
+            result.isComplete = false
+        }
+        if module.knows(.imports) {
+            for imported in module.imports { result.formUnion(exports(of: imported)) }
+        } else {
+            result.isComplete = false
+        }
+        // A module whose `isGlobal` is unknown counts as global: the check then reports less, never more.
+        for global in possiblyGlobal { result.formUnion(exports(of: global)) }
+        return result
+    }
+
+    /// The modules whose known provider lists include `type`, and the root for root-provided types.
+    func owners(of type: String) -> Set<String> {
+        var owners = Set(modules.values.filter { $0.knows(.providers) && $0.providers.contains(type) }.map(\.typeName))
+        if rootProvided.contains(type) { owners.insert(root?.typeName ?? "") }
+        return owners
+    }
+}
