@@ -33,6 +33,10 @@ final class ExecutionSession: Sendable {
         self.state = Mutex(State(memo: request.memo))
     }
 
+    /// The error of a checkpoint that failed, if one did: the execution's outcome, whatever the
+    /// handler did with it.
+    var checkpointFailure: (any Error)? { state.withLock { $0.stopped } }
+
     /// Ops found so far and the retry time a `StepError` asked for.
     var reported: (ops: [GeneratorOp], retryAfter: Date?) { state.withLock { ($0.ops, $0.retryAfter) } }
 

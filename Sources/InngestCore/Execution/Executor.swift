@@ -32,6 +32,7 @@ public enum Executor {
         }
         let (ops, retryAfter) = session.reported
         if !ops.isEmpty { return .ops(ops, retryAfter: retryAfter) }
+        if let failure = session.checkpointFailure { return classify(failure, request: request, now: clock.now()) }
         switch result {
         case .success(let output):
             if let problem = output.payloadProblem(path: "the output of function \"\(function.id)\"") {
