@@ -173,27 +173,30 @@ import Testing
             static let id = "hang"
             static let trigger = Trigger.event(Ping.self)
             let journal: Journal
-            let hang: Bool
+            let inside: Latch?
             func handle(_ ping: Ping, context: Context) async throws {
                 try await context.step.run("before") { journal.add("before") }
                 try await context.step.run("during") {
                     journal.add("during")
                     // Simulates a process killed mid-step: nothing after this point ever runs.
-                    if hang { await withCheckedContinuation { (_: CheckedContinuation<Void, Never>) in } }
+                    if let inside {
+                        inside.open()
+                        await withCheckedContinuation { (_: CheckedContinuation<Void, Never>) in }
+                    }
                 }
                 try await context.step.run("after") { journal.add("after") }
             }
         }
-        let first = try await makeEngine(path: path, clock: clock, functions: [FunctionDefinition(handler: Hang(journal: journal, hang: true))])
+        let inside = Latch()
+        let first = try await makeEngine(path: path, clock: clock, functions: [FunctionDefinition(handler: Hang(journal: journal, inside: inside))])
         try await first.start(runLoop: false)
         _ = try await first.send([InngestEvent(Ping(id: "k"))])
         Task { try await first.runUntilIdle() }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while journal.count("during") == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
-        try #require(journal.count("during") == 1)
+        await inside.wait()
+        #expect(journal.all == ["before", "during"])
         // The "process" is stuck forever inside the step: the run is still marked running in the file.
 
-        let second = try await makeEngine(path: path, clock: clock, functions: [FunctionDefinition(handler: Hang(journal: journal, hang: false))])
+        let second = try await makeEngine(path: path, clock: clock, functions: [FunctionDefinition(handler: Hang(journal: journal, inside: nil))])
         #expect(try await second.start(runLoop: false) == 1)
         try await second.runUntilIdle()
         #expect(journal.all == ["before", "during", "during", "after"], "only the step in flight runs twice")

@@ -64,3 +64,31 @@ func makeEngine(path: String, clock: ManualClock, functions: [FunctionDefinition
                                            logger: InngestLogger(sink: InngestLogger.discard)),
         clock: clock) { _ in resolver }
 }
+
+/// A one-way gate for handshakes between a test and the code it drives: `wait()` returns once
+/// `open()` was called, however the two are scheduled. No timeouts, no polling.
+final class Latch: Sendable {
+    private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    /// Opens the gate and wakes every waiter.
+    func open() {
+        let waiters = state.withLock { state in
+            state.open = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns once the gate is open.
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let resumeNow = state.withLock { state in
+                if state.open { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if resumeNow { continuation.resume() }
+        }
+    }
+}
