@@ -80,4 +80,4 @@ enum Wrapper {
 }
 
 // @inngest.module(providers: [Mailer])
-struct DecoysModule {}
+struct CorpusModule {}
