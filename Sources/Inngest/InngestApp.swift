@@ -50,6 +50,7 @@ public final class InngestApp: Sendable {
         let box = Mutex<Container?>(nil)
         var engineConfiguration = configuration.engine
         engineConfiguration.logger.metadata["app"] = configuration.appId
+        engineConfiguration.appId = configuration.appId
         let transport: (any EventSending)?
         if case .inngest(let serve) = configuration.orchestration {
             guard serve.appId == configuration.appId else {

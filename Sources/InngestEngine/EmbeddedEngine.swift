@@ -18,6 +18,7 @@ public actor EmbeddedEngine: EventSending {
     private let routes: [String: [String]]
     private let schedules: [String: CronExpression]
     private let resolver: @Sendable (FunctionDefinition) -> Resolver
+    private let planner: OutcomePlanner
     private let wakeup = Wakeup()
     private var inFlight = 0
     private var loop: Task<Void, Never>?
@@ -53,13 +54,14 @@ public actor EmbeddedEngine: EventSending {
             let directory = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
-        self.store = try EngineStore(path: configuration.databasePath)
+        self.store = try EngineStore(path: configuration.databasePath, targets: table.mapValues(RunTarget.init(function:)))
         self.clock = clock
         self.configuration = configuration
         self.functions = table
         self.routes = routes.mapValues { $0.sorted() }
         self.schedules = schedules
         self.resolver = resolver
+        self.planner = OutcomePlanner(appId: configuration.appId, functionIds: Set(table.keys), retryPolicy: configuration.retryPolicy)
     }
 
     /// Resumes runs interrupted by a crash, syncs cron schedules and, unless `runLoop` is false,
@@ -238,85 +240,30 @@ public actor EmbeddedEngine: EventSending {
         guard let function = functions[claimed.functionId] else {
             let error = SerializedError(name: "FunctionNotFound",
                                         message: "function \"\(claimed.functionId)\" is not registered in this app; deploy it again to finish the run")
-            await record(claimed, function: nil, steps: [], update: .fail(error),
-                         timeline: [TimelineWrite(kind: .runFailed, step: nil, detail: error.description)], now: now())
+            await record(claimed, .failure(error), now: now())
             return
         }
         let progressed = Mutex(false)
         let checkpoint: Checkpoint = { op in
-            guard let (write, line) = Self.result(of: op) else { return }
+            guard let (write, line) = OutcomePlanner.result(of: op) else { return }
             try await self.store.apply(runId: claimed.runId, steps: [write], update: nil, timeline: [line], now: now())
             progressed.withLock { $0 = true }
             self.observe(claimed, line, now())
         }
         let request = ExecutionRequest(events: [claimed.event], memo: claimed.memo, runId: claimed.runId,
-                                       attempt: claimed.attempt, maxAttempts: function.options.maxAttempts)
+                                       attempt: claimed.attempt, maxAttempts: function.options.maxAttempts, appId: configuration.appId)
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
                                              checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock)
         let failedAttempt = progressed.withLock { $0 } ? 0 : claimed.attempt
-        let (steps, update, timeline) = plan(outcome, function: function, failedAttempt: failedAttempt, now: now())
-        await record(claimed, function: function, steps: steps, update: update, timeline: timeline, now: now())
+        let writes = planner.plan(outcome, function: function, failedAttempt: failedAttempt, runId: claimed.runId, now: now())
+        await record(claimed, writes, now: now())
     }
 
-    /// Maps an outcome onto store writes, as the Inngest server would handle the response.
-    private nonisolated func plan(_ outcome: ExecutionOutcome, function: FunctionDefinition, failedAttempt: Int,
-                                  now: Int64) -> ([StepWrite], RunUpdate, [TimelineWrite]) {
-        let policy = configuration.retryPolicy
-        switch outcome {
-        case .completed(let output):
-            return ([], .complete(output), [TimelineWrite(kind: .runCompleted, step: nil, detail: Self.summary(output))])
-        case .ops(let ops, let retryAfter):
-            var steps: [StepWrite] = []
-            var timeline: [TimelineWrite] = []
-            var attempt = 0
-            var nextAt = now
-            for op in ops {
-                switch op.op {
-                case .stepRun, .stepFailed:
-                    if let (write, line) = Self.result(of: op) {
-                        steps.append(write)
-                        timeline.append(line)
-                    }
-                case .stepError:
-                    attempt = failedAttempt + 1
-                    let at = retryAfter?.milliseconds ?? now + policy.delayMilliseconds(afterAttempt: failedAttempt)
-                    nextAt = max(nextAt, at)
-                    let error = op.error.map(\.description) ?? "unknown error"
-                    timeline.append(TimelineWrite(kind: .stepRetrying, step: op.name,
-                                                  detail: "attempt \(failedAttempt + 1) of \(function.options.maxAttempts) failed: \(error); retrying in \(Self.format(milliseconds: at - now))"))
-                case .sleep:
-                    guard let wake = Self.wakeTime(op.opts?["duration"]?.stringValue, now: now) else {
-                        let error = SerializedError(name: "InvalidSleep", message: "step \"\(op.name)\" has an unreadable duration \(op.opts?.jsonString ?? "null")")
-                        return ([], .fail(error), [TimelineWrite(kind: .runFailed, step: op.name, detail: error.description)])
-                    }
-                    steps.append(StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: nil, wakeAt: wake))
-                    nextAt = max(nextAt, wake)
-                    timeline.append(TimelineWrite(kind: .sleeping, step: op.name,
-                                                  detail: "until \(Date(milliseconds: wake).formatted(.iso8601)) (\(Self.format(milliseconds: wake - now)))"))
-                case .stepPlanned:
-                    break  // Executed on the next pass.
-                case .waitForEvent, .invokeFunction:
-                    let error = SerializedError(NotSupportedError("the \(op.op.rawValue) op in the embedded engine"))
-                    return ([], .fail(error), [TimelineWrite(kind: .runFailed, step: op.name, detail: error.description)])
-                }
-            }
-            return (steps, .queue(attempt: attempt, nextAt: nextAt), timeline)
-        case .failed(let error, let retriable, let retryAfter):
-            if retriable && failedAttempt + 1 < function.options.maxAttempts {
-                let at = retryAfter?.milliseconds ?? now + policy.delayMilliseconds(afterAttempt: failedAttempt)
-                return ([], .queue(attempt: failedAttempt + 1, nextAt: at),
-                        [TimelineWrite(kind: .runRetrying, step: nil,
-                                       detail: "attempt \(failedAttempt + 1) of \(function.options.maxAttempts) failed: \(error); retrying in \(Self.format(milliseconds: at - now))")])
-            }
-            return ([], .fail(error), [TimelineWrite(kind: .runFailed, step: nil, detail: error.description)])
-        }
-    }
-
-    private nonisolated func record(_ claimed: ClaimedRun, function: FunctionDefinition?, steps: [StepWrite], update: RunUpdate,
-                                    timeline: [TimelineWrite], now: Int64) async {
+    private nonisolated func record(_ claimed: ClaimedRun, _ writes: RunWrites, now: Int64) async {
         do {
-            try await store.apply(runId: claimed.runId, steps: steps, update: update, timeline: timeline, now: now)
-            for line in timeline { observe(claimed, line, now) }
+            try await store.apply(runId: claimed.runId, steps: writes.steps, update: writes.update, timeline: writes.timeline,
+                                  invocations: writes.invocations, waits: writes.waits, now: now)
+            for line in writes.timeline { observe(claimed, line, now) }
         } catch is RunCancelledError {
             // Cancelled while executing: the cancellation is the outcome, already on the timeline.
         } catch {
@@ -330,41 +277,5 @@ public actor EmbeddedEngine: EventSending {
         configuration.observer?(RunObservation(
             runId: claimed.runId, functionId: claimed.functionId,
             entry: TimelineEntry(at: Date(milliseconds: now), kind: line.kind, step: line.step, detail: line.detail)))
-    }
-
-    /// The step row and timeline line recording a finished step (`StepRun` or `StepFailed`).
-    private static func result(of op: GeneratorOp) -> (StepWrite, TimelineWrite)? {
-        switch op.op {
-        case .stepRun:
-            let data = op.data ?? .null
-            return (StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .data(data), wakeAt: nil),
-                    TimelineWrite(kind: .stepCompleted, step: op.name, detail: summary(data)))
-        case .stepFailed:
-            let error = op.error ?? SerializedError(name: "Error", message: "unknown")
-            return (StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .error(error), wakeAt: nil),
-                    TimelineWrite(kind: .stepFailed, step: op.name, detail: error.description))
-        default:
-            return nil
-        }
-    }
-
-    /// A sleep's wake time from its op: an RFC 3339 instant or an Inngest time string.
-    static func wakeTime(_ text: String?, now: Int64) -> Int64? {
-        guard let text else { return nil }
-        if text.count >= 10, let date = try? Date(text, strategy: .iso8601) { return date.milliseconds }
-        guard let duration = try? TimeString.parse(text) else { return nil }
-        let (seconds, attoseconds) = duration.components
-        return now + seconds * 1000 + attoseconds / 1_000_000_000_000_000
-    }
-
-    private static func summary(_ value: JSONValue) -> String {
-        let text = value.jsonString
-        return text.count > 120 ? String(text.prefix(117)) + "…" : text
-    }
-
-    static func format(milliseconds: Int64) -> String {
-        if milliseconds < 1000 { return "\(max(0, milliseconds))ms" }
-        if milliseconds < 60_000 { return String(format: "%.1fs", Double(milliseconds) / 1000) }
-        return TimeString.format(.seconds(milliseconds / 1000))
     }
 }

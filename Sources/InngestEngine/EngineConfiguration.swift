@@ -4,6 +4,9 @@ import InngestCore
 public struct EngineConfiguration: Sendable {
     /// The SQLite file; its directory is created if needed. `":memory:"` keeps nothing on disk.
     public var databasePath: String
+    /// The app id: `step.invoke` names this app's functions `<appId>-<function id>`, as Inngest
+    /// does. `InngestApp.boot` sets it from `InngestConfiguration.appId`.
+    public var appId: String
     /// How many runs execute at once.
     public var concurrency: Int
     /// Backoff between retries.
@@ -16,13 +19,15 @@ public struct EngineConfiguration: Sendable {
     /// Creates a configuration.
     /// - Parameters:
     ///   - databasePath: the SQLite file (default `.inngest/inngest.sqlite` in the working directory).
+    ///   - appId: the app id.
     ///   - concurrency: runs executing at once, at least 1.
     ///   - retryPolicy: backoff between retries.
     ///   - logger: the logger.
     ///   - observer: receives timeline entries as they are recorded.
-    public init(databasePath: String = ".inngest/inngest.sqlite", concurrency: Int = 16, retryPolicy: RetryPolicy = RetryPolicy(),
+    public init(databasePath: String = ".inngest/inngest.sqlite", appId: String = "", concurrency: Int = 16, retryPolicy: RetryPolicy = RetryPolicy(),
                 logger: InngestLogger = InngestLogger(), observer: (@Sendable (RunObservation) -> Void)? = nil) {
         self.databasePath = databasePath
+        self.appId = appId
         self.concurrency = max(1, concurrency)
         self.retryPolicy = retryPolicy
         self.logger = logger

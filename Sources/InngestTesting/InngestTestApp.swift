@@ -20,12 +20,13 @@ public struct InngestTestApp: Sendable {
     /// retry policy says (no jitter).
     /// - Parameters:
     ///   - root: the root module.
+    ///   - clock: the manual clock to run on (pass one to share it with fakes).
     ///   - functions: extra functions, e.g. `FunctionDefinition(handler:)` built with fakes.
     ///   - overrides: providers replacing the module graph's.
     ///   - retryPolicy: backoff between retries.
-    public static func boot(_ root: any Module.Type, functions: [FunctionDefinition] = [], overrides: [ProviderDescriptor] = [],
+    public static func boot(_ root: any Module.Type, clock: ManualClock = ManualClock(), functions: [FunctionDefinition] = [],
+                            overrides: [ProviderDescriptor] = [],
                             retryPolicy: RetryPolicy = RetryPolicy(jitter: 0)) async throws -> InngestTestApp {
-        let clock = ManualClock()
         let configuration = InngestConfiguration(
             appId: "test", engine: EngineConfiguration(databasePath: ":memory:", retryPolicy: retryPolicy,
                                                        logger: InngestLogger(sink: InngestLogger.discard)))

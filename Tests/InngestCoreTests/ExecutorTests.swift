@@ -235,20 +235,31 @@ import Testing
         let outcome = await Executor.execute(fn, request: request(), resolver: try await emptyResolver())
         guard case .failed(let error, false, _) = outcome else { Issue.record("expected a non-retriable failure"); return }
         #expect(error.message.contains("step.waitForEvent is not supported yet"))
+    }
 
+    @Test func invokeIsReportedWithInngestsOpts() async throws {
+        struct Approved: Event { static let name = "test/approved"; var id: String }
         struct Child: InngestFunction {
             static let id = "child"
             static let trigger = Trigger.event(Approved.self)
             func handle(_ input: Approved, context: Context) async throws -> String { input.id }
         }
         let invoking = function { context in
-            .string(try await context.step.invoke("call-child", Child.self, with: Approved(id: "x")))
+            .string(try await context.step.invoke("call-child", Child.self, with: Approved(id: "x"), timeout: .minutes(90)))
         }
-        guard case .failed(let invokeError, false, _) = await Executor.execute(invoking, request: request(), resolver: try await emptyResolver()) else {
-            Issue.record("expected a non-retriable failure")
-            return
-        }
-        #expect(invokeError.message.contains("step.invoke is not supported yet"))
+        var call = request()
+        call.appId = "shop"
+        let outcome = await Executor.execute(invoking, request: call, resolver: try await emptyResolver())
+        #expect(outcome == .ops([GeneratorOp(op: .invokeFunction, id: StepIdentifier.hash("call-child"), name: "call-child", opts: .object([
+            "function_id": .string("shop-child"), "payload": .object(["data": .object(["id": .string("x")])]), "timeout": .string("1h30m"),
+        ]))], retryAfter: nil))
+        let done = await Executor.execute(invoking, request: request(memo: [StepIdentifier.hash("call-child"): .data(.string("x"))]),
+                                          resolver: try await emptyResolver())
+        #expect(done == .completed(.string("x")))
+        let failed = await Executor.execute(invoking, request: request(memo: [StepIdentifier.hash("call-child"): .error(SerializedError(name: "E", message: "m"))]),
+                                            resolver: try await emptyResolver())
+        guard case .failed(let error, false, _) = failed else { Issue.record("expected an unhandled StepError, got \(failed)"); return }
+        #expect(error.name == "E")
     }
 
     @Test func sendEventIsAMemoizedStepWithDerivedIds() async throws {

@@ -15,10 +15,13 @@ public struct ExecutionRequest: Sendable {
     public var targetStepId: String?
     /// Whether a newly found `step.run` may run at once (false after parallel steps were planned).
     public var immediateExecution: Bool
+    /// The app id: `step.invoke` names a function of this app `<appId>-<function id>`, as Inngest does.
+    public var appId: String
 
     /// Creates a request.
     public init(events: [InngestEvent], memo: [String: StepMemo] = [:], runId: String, attempt: Int = 0,
-                maxAttempts: Int = FunctionOptions().maxAttempts, targetStepId: String? = nil, immediateExecution: Bool = true) {
+                maxAttempts: Int = FunctionOptions().maxAttempts, targetStepId: String? = nil, immediateExecution: Bool = true,
+                appId: String = "") {
         self.events = events
         self.memo = memo
         self.runId = runId
@@ -26,6 +29,7 @@ public struct ExecutionRequest: Sendable {
         self.maxAttempts = maxAttempts
         self.targetStepId = targetStepId
         self.immediateExecution = immediateExecution
+        self.appId = appId
     }
 }
 

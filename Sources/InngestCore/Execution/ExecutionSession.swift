@@ -135,6 +135,11 @@ final class ExecutionSession: Sendable {
         }
     }
 
+    /// Inngest's id of a function of this app: `<appId>-<id>`, or `id` without an app id.
+    func compositeId(of functionId: String) -> String {
+        request.appId.isEmpty ? functionId : "\(request.appId)-\(functionId)"
+    }
+
     /// A step that suspends the run (sleep, wait): answered from memo, or reported and interrupted.
     func suspendingStep(_ id: String, op code: Opcode, opts: JSONValue) throws -> JSONValue {
         let (hashed, memo) = try claim(id)

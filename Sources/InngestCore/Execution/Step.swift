@@ -99,16 +99,50 @@ public struct Step: Sendable {
         throw NotSupportedError("step.waitForEvent")
     }
 
-    /// Invokes another function and returns its output. Not supported yet: throws `NotSupportedError`.
+    /// Invokes another function of this app and waits for its output, durably: the invoked
+    /// function runs as its own run (with its own retries), and this run resumes with its result.
     /// - Parameters:
     ///   - id: the step id.
     ///   - function: the function to run.
-    ///   - payload: its input.
-    ///   - timeout: how long to wait for it.
+    ///   - payload: its input, delivered as the invoked run's event data.
+    ///   - timeout: how long to wait for it; Inngest's default is a year.
     /// - Returns: the function's output.
+    /// - Throws: `StepError` when the invoked run failed, was cancelled, or did not finish in time
+    ///   (`InngestInvokeTimeoutError`).
     public func invoke<F: InngestFunction>(_ id: String, _ function: F.Type, with payload: F.Input,
                                            timeout: Duration? = nil) async throws -> F.Output where F.Output: Decodable {
-        throw NotSupportedError("step.invoke")
+        let value = try await invoke(id, functionId: session.compositeId(of: F.id), data: try JSONValue(encoding: payload), timeout: timeout)
+        return try decode(value, as: F.Output.self, step: id)
+    }
+
+    /// Invokes another function of this app that returns nothing, and waits until it finished.
+    /// - Parameters: as for the typed form.
+    /// - Throws: `StepError` when the invoked run failed, was cancelled, or did not finish in time.
+    public func invoke<F: InngestFunction>(_ id: String, _ function: F.Type, with payload: F.Input,
+                                           timeout: Duration? = nil) async throws where F.Output == Void {
+        _ = try await invoke(id, functionId: session.compositeId(of: F.id), data: try JSONValue(encoding: payload), timeout: timeout)
+    }
+
+    /// Invokes any function by its Inngest id, `<app id>-<function id>` (a function of another app
+    /// served to the same Inngest server, or of this one), untyped.
+    /// - Parameters:
+    ///   - id: the step id.
+    ///   - functionId: the composite function id, e.g. `billing-charge-customer`.
+    ///   - data: the invoked run's event data, a JSON object.
+    ///   - timeout: how long to wait; Inngest's default is a year.
+    /// - Returns: the function's output as JSON.
+    /// - Throws: `StepError` when the invoked run failed, was cancelled, or did not finish in time.
+    public func invoke(_ id: String, functionId: String, data: JSONValue, timeout: Duration? = nil) async throws -> JSONValue {
+        guard case .object = data else {
+            throw NonRetriableError("step.invoke \"\(id)\": the payload must encode as a JSON object (the invoked run's event data), not \(data.jsonString.prefix(40))")
+        }
+        if let problem = data.payloadProblem(path: "the payload of step.invoke \"\(id)\"") { throw NonRetriableError(problem) }
+        var opts: [String: JSONValue] = ["function_id": .string(functionId), "payload": .object(["data": data])]
+        if let timeout {
+            guard timeout > .zero else { throw NonRetriableError("step.invoke \"\(id)\": the timeout must be positive, not \(timeout)") }
+            opts["timeout"] = .string(TimeString.format(timeout))
+        }
+        return try session.suspendingStep(id, op: .invokeFunction, opts: .object(opts))
     }
 
     private struct SendResult: Decodable { var ids: [String] }

@@ -5,11 +5,17 @@ public struct FunctionOptions: Sendable, Hashable {
     /// How many times a failing step (or function body) is retried after its first attempt: 0–20.
     /// `nil` means Inngest's default of 4 (5 attempts in all).
     public var retries: Int?
+    /// How long a run may wait to start, and how long it may take once started; a run past either
+    /// is cancelled (Inngest's `timeouts`).
+    public var timeouts: Timeouts?
 
     /// Creates options.
-    /// - Parameter retries: retries after the first attempt, 0–20; `nil` for Inngest's default of 4.
-    public init(retries: Int? = nil) {
+    /// - Parameters:
+    ///   - retries: retries after the first attempt, 0–20; `nil` for Inngest's default of 4.
+    ///   - timeouts: start and finish timeouts.
+    public init(retries: Int? = nil, timeouts: Timeouts? = nil) {
         self.retries = retries
+        self.timeouts = timeouts
     }
 
     /// Inngest's default retry count.

@@ -6,7 +6,7 @@ import InngestCore
 /// before it returns.
 actor EngineStore {
     /// The schema version this code writes.
-    static let schemaVersion = 1
+    static var schemaVersion: Int { StoreSchema.version }
     /// Written into the file so that a foreign SQLite database is never mistaken for ours.
     static let applicationMarker = "swift-inngest"
     /// SQLite's `application_id` of our files: "INNG".
@@ -14,12 +14,19 @@ actor EngineStore {
 
     private let connection: SQLiteConnection
     let path: String
+    /// How each function's new runs are set up (timeouts), by function id.
+    private let targets: [String: RunTarget]
+    /// Whether an event satisfies a wait's expression.
+    private let waitMatcher: @Sendable (String, InngestEvent) -> Bool
 
     /// Opens or creates the store.
     /// - Throws: `EngineError` rather than touching a file that is not ours (a foreign or damaged
     ///   database, a newer schema) and for a file that cannot be opened or written, with what to do.
-    init(path: String) throws {
+    init(path: String, targets: [String: RunTarget] = [:],
+         waitMatcher: @escaping @Sendable (String, InngestEvent) -> Bool = { _, _ in false }) throws {
         self.path = path
+        self.targets = targets
+        self.waitMatcher = waitMatcher
         do {
             let connection = try SQLiteConnection(path: path)
             self.connection = connection
@@ -47,7 +54,7 @@ actor EngineStore {
                     path: path, found: "an empty database whose application_id is \(applicationId) and user_version \(userVersion), "
                         + "set by another program")
             }
-            try createSchema(connection)
+            try StoreSchema.create(connection)
             return
         }
         let found = "it holds \(objects.prefix(5).joined(separator: ", "))\(objects.count > 5 ? ", …" : "")"
@@ -71,35 +78,7 @@ actor EngineStore {
             // A file of ours from before the application id was set: mark it.
             try connection.execute("PRAGMA application_id = \(Self.applicationId)")
         }
-    }
-
-    private static func createSchema(_ connection: SQLiteConnection) throws {
-        try connection.transaction {
-            try connection.execute("""
-                CREATE TABLE inngest_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                CREATE TABLE events (
-                    id TEXT PRIMARY KEY, idempotency_key TEXT, name TEXT NOT NULL, body TEXT NOT NULL,
-                    ts INTEGER NOT NULL, received_at INTEGER NOT NULL);
-                CREATE INDEX events_idempotency ON events (idempotency_key, received_at);
-                CREATE TABLE runs (
-                    run_id TEXT PRIMARY KEY, function_id TEXT NOT NULL, event_id TEXT NOT NULL,
-                    status TEXT NOT NULL, attempt INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL,
-                    created_at INTEGER NOT NULL, ended_at INTEGER, output TEXT, error TEXT);
-                CREATE INDEX runs_due ON runs (status, next_at);
-                CREATE TABLE steps (
-                    run_id TEXT NOT NULL, hash TEXT NOT NULL, name TEXT NOT NULL, op TEXT NOT NULL,
-                    memo TEXT, wake_at INTEGER, recorded_at INTEGER NOT NULL,
-                    PRIMARY KEY (run_id, hash));
-                CREATE TABLE timeline (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL, at INTEGER NOT NULL,
-                    kind TEXT NOT NULL, step TEXT, detail TEXT NOT NULL);
-                CREATE INDEX timeline_run ON timeline (run_id, seq);
-                CREATE TABLE crons (function_id TEXT PRIMARY KEY, expression TEXT NOT NULL, next_fire_at INTEGER NOT NULL);
-                """)
-            try connection.query("INSERT INTO inngest_meta (key, value) VALUES ('application', ?), ('schema_version', ?)",
-                                 [.text(applicationMarker), .text(String(schemaVersion))])
-            try connection.execute("PRAGMA application_id = \(applicationId)")
-        }
+        if version < Self.schemaVersion { try StoreSchema.migrate(connection, from: version) }
     }
 
     /// Runs `body` in one transaction; SQLite failures a user can act on (read-only, disk full,
@@ -142,6 +121,7 @@ actor EngineStore {
                 for functionId in routes[event.name] ?? [] {
                     try insertRun(functionId: functionId, eventId: id, eventName: event.name, nextAt: max(now, ts), now: now)
                 }
+                try resolveWaits(for: event, now: now)
                 ids.append(id)
             }
             return ids
@@ -150,13 +130,93 @@ actor EngineStore {
 
     @discardableResult
     private func insertRun(functionId: String, eventId: String, eventName: String, nextAt: Int64, now: Int64,
-                           detail: String? = nil) throws -> String {
+                           detail: String? = nil, parent: (runId: String, step: String)? = nil) throws -> String {
         let runId = ULID.make(milliseconds: now)
-        try connection.query(
-            "INSERT INTO runs (run_id, function_id, event_id, status, attempt, next_at, created_at) VALUES (?, ?, ?, 'queued', 0, ?, ?)",
-            [.text(runId), .text(functionId), .text(eventId), .integer(nextAt), .integer(now)])
+        let target = targets[functionId]
+        try connection.query("""
+            INSERT INTO runs (run_id, function_id, event_id, status, attempt, next_at, created_at, start_deadline, finish_timeout,
+                              parent_run_id, parent_step)
+            VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(runId), .text(functionId), .text(eventId), .integer(nextAt), .integer(now),
+             target?.startTimeout.map { .integer(nextAt + $0) } ?? .null, target?.finishTimeout.map(SQLiteValue.integer) ?? .null,
+             parent.map { .text($0.runId) } ?? .null, parent.map { .text($0.step) } ?? .null])
         try appendTimeline(runId, at: now, .runQueued, step: nil, detail: detail ?? "\(eventName) → \(functionId)")
         return runId
+    }
+
+    /// Starts the run a `step.invoke` asked for: an `inngest/function.invoked` event with the
+    /// payload, and a run of the function linked to the waiting step.
+    private func insertInvocation(_ invocation: Invocation, parentRunId: String, now: Int64) throws {
+        let id = ULID.make(milliseconds: now)
+        let event = InngestEvent(name: Invocation.eventName, data: invocation.data, id: id, ts: now)
+        try connection.query(
+            "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, NULL, ?, ?, ?, ?)",
+            [.text(id), .text(event.name), .text(event.jsonValue.jsonString), .integer(now), .integer(now)])
+        try insertRun(functionId: invocation.functionId, eventId: id, eventName: event.name, nextAt: now, now: now,
+                      detail: "invoked by run \(parentRunId), step \(invocation.stepName)", parent: (parentRunId, invocation.step))
+    }
+
+    /// Gives the step of the run that invoked `runId`, if one waits for it, the invoked run's result,
+    /// and wakes that run. Nothing happens when the step already timed out.
+    private func resolveParent(of runId: String, with memo: StepMemo, now: Int64) throws {
+        guard let row = try connection.query("SELECT parent_run_id, parent_step FROM runs WHERE run_id = ?", [.text(runId)]).first,
+              let parent = row["parent_run_id"].text, let step = row["parent_step"].text else { return }
+        try connection.query("UPDATE steps SET memo = ?, wake_at = NULL WHERE run_id = ? AND hash = ? AND memo IS NULL",
+                             [.text(memo.jsonValue.jsonString), .text(parent), .text(step)])
+        guard connection.changes > 0 else { return }
+        try connection.query("UPDATE runs SET next_at = MIN(next_at, ?) WHERE run_id = ? AND status = 'queued'", [.integer(now), .text(parent)])
+        let name = try connection.query("SELECT name FROM steps WHERE run_id = ? AND hash = ?", [.text(parent), .text(step)]).first?["name"].text
+        let outcome: String
+        switch memo {
+        case .error(let error): outcome = "failed: \(error)"
+        default: outcome = "completed"
+        }
+        try appendTimeline(parent, at: now, .stepCompleted, step: name, detail: "invoked run \(runId) \(outcome)")
+    }
+
+    /// Ends a run that has not finished as cancelled, with the reason on its timeline; a run that
+    /// invoked it gets the cancellation as the invoke step's error.
+    /// - Returns: false when the run does not exist or already finished.
+    @discardableResult
+    private func cancelRun(_ runId: String, reason: String, now: Int64) throws -> Bool {
+        try connection.query("UPDATE runs SET status = 'cancelled', ended_at = ? WHERE run_id = ? AND status IN ('queued', 'running')",
+                             [.integer(now), .text(runId)])
+        guard connection.changes > 0 else { return false }
+        try connection.query("DELETE FROM waits WHERE run_id = ?", [.text(runId)])
+        try appendTimeline(runId, at: now, .runCancelled, step: nil, detail: reason)
+        try resolveParent(of: runId, with: .error(SerializedError(name: "RunCancelled", message: "the invoked run \(runId) was \(reason)")),
+                          now: now)
+        return true
+    }
+
+    /// Records durable waits for events (`step.waitForEvent`): each resolves when a matching event
+    /// is accepted, or times out at its expiry.
+    private func insertWaits(_ waits: [EventWait], runId: String) throws {
+        for wait in waits {
+            try connection.query("INSERT OR REPLACE INTO waits (run_id, hash, event_name, expression, expires_at) VALUES (?, ?, ?, ?, ?)",
+                                 [.text(runId), .text(wait.step), .text(wait.eventName), wait.expression.map(SQLiteValue.text) ?? .null,
+                                  .integer(wait.expiresAt)])
+        }
+    }
+
+    /// Resolves the waits of other runs that `event` matches: the event becomes the step's result
+    /// and the run wakes. A wait started after the event was accepted never sees it.
+    private func resolveWaits(for event: InngestEvent, now: Int64) throws {
+        let waits = try connection.query("SELECT run_id, hash, expression FROM waits WHERE event_name = ? AND expires_at > ?",
+                                         [.text(event.name), .integer(now)])
+        guard !waits.isEmpty else { return }
+        for wait in waits {
+            guard let runId = wait["run_id"].text, let hash = wait["hash"].text else { continue }
+            if let expression = wait["expression"].text, !waitMatcher(expression, event) { continue }
+            try connection.query("DELETE FROM waits WHERE run_id = ? AND hash = ?", [.text(runId), .text(hash)])
+            try connection.query("UPDATE steps SET memo = ?, wake_at = NULL WHERE run_id = ? AND hash = ? AND memo IS NULL",
+                                 [.text(event.jsonValue.jsonString), .text(runId), .text(hash)])
+            guard connection.changes > 0 else { continue }
+            try connection.query("UPDATE runs SET next_at = MIN(next_at, ?) WHERE run_id = ? AND status = 'queued'", [.integer(now), .text(runId)])
+            let name = try connection.query("SELECT name FROM steps WHERE run_id = ? AND hash = ?", [.text(runId), .text(hash)]).first?["name"].text
+            try appendTimeline(runId, at: now, .stepCompleted, step: name, detail: "received \(event.name) \(event.id ?? "")")
+        }
     }
 
     // MARK: Runs
@@ -181,12 +241,18 @@ actor EngineStore {
     func claimDue(now: Int64, limit: Int) throws -> [ClaimedRun] {
         guard limit > 0 else { return [] }
         return try transaction {
-            try connection.query("UPDATE steps SET memo = 'null' WHERE memo IS NULL AND wake_at <= ?", [.integer(now)])
+            // Sleeps that are over, and waits and invokes that timed out, get their results.
+            try connection.query("""
+                UPDATE steps SET memo = CASE WHEN op = 'InvokeFunction' THEN ? ELSE 'null' END
+                WHERE memo IS NULL AND wake_at <= ?
+                """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
+            try connection.query("DELETE FROM waits WHERE expires_at <= ?", [.integer(now)])
+            try cancelTimedOut(now: now)
             let rows = try connection.query("""
-                UPDATE runs SET status = 'running'
+                UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?)
                 WHERE run_id IN (SELECT run_id FROM runs WHERE status = 'queued' AND next_at <= ? ORDER BY next_at, run_id LIMIT ?)
                 RETURNING rowid, run_id, function_id, event_id, attempt
-                """, [.integer(now), .integer(Int64(limit))])
+                """, [.integer(now), .integer(now), .integer(Int64(limit))])
             var claimed: [ClaimedRun] = []
             for row in rows {
                 do {
@@ -196,6 +262,26 @@ actor EngineStore {
                 }
             }
             return claimed
+        }
+    }
+
+    /// The memo of an invoke step whose run did not finish in time, as Inngest writes it.
+    static let invokeTimeout = StepMemo.error(SerializedError(name: "InngestInvokeTimeoutError",
+                                                              message: "Timed out waiting for invoked function to complete"))
+
+    /// Cancels due runs that passed their start or finish timeout.
+    private func cancelTimedOut(now: Int64) throws {
+        let late = try connection.query("""
+            SELECT run_id, start_deadline, started_at, finish_timeout FROM runs
+            WHERE status = 'queued' AND next_at <= ?
+              AND ((started_at IS NULL AND start_deadline < ?) OR (started_at IS NOT NULL AND started_at + finish_timeout <= ?))
+            """, [.integer(now), .integer(now), .integer(now)])
+        for row in late {
+            guard let runId = row["run_id"].text else { continue }
+            let reason = row["started_at"].int == nil
+                ? "cancelled: it did not start in time (timeouts.start)"
+                : "cancelled: it did not finish within \(Delay.text(milliseconds: row["finish_timeout"].int ?? 0)) (timeouts.finish)"
+            try cancelRun(runId, reason: reason, now: now)
         }
     }
 
@@ -243,9 +329,11 @@ actor EngineStore {
     /// Records a step's result (a checkpoint) or a pending sleep, with the run's new state. Returns
     /// once the write is committed. Writes from concurrent runs that arrive while a commit is in
     /// progress share the next transaction and its fsync (group commit).
-    func apply(runId: String, steps: [StepWrite], update: RunUpdate?, timeline: [TimelineWrite], now: Int64) async throws {
+    func apply(runId: String, steps: [StepWrite], update: RunUpdate?, timeline: [TimelineWrite], invocations: [Invocation] = [],
+               waits: [EventWait] = [], now: Int64) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            pending.append(PendingWrite(runId: runId, steps: steps, update: update, timeline: timeline, now: now, continuation: continuation))
+            pending.append(PendingWrite(runId: runId, steps: steps, update: update, timeline: timeline, invocations: invocations,
+                                        waits: waits, now: now, continuation: continuation))
             if !flushScheduled {
                 flushScheduled = true
                 Task { self.flush() }
@@ -258,6 +346,8 @@ actor EngineStore {
         let steps: [StepWrite]
         let update: RunUpdate?
         let timeline: [TimelineWrite]
+        let invocations: [Invocation]
+        let waits: [EventWait]
         let now: Int64
         let continuation: CheckedContinuation<Void, any Error>
     }
@@ -277,9 +367,9 @@ actor EngineStore {
                 for write in batch {
                     try connection.execute("SAVEPOINT write")
                     do {
-                        try self.write(write)
+                        let written = try self.write(write)
                         try connection.execute("RELEASE write")
-                        results.append(.success(()))
+                        results.append(written ? .success(()) : .failure(RunCancelledError(runId: write.runId)))
                     } catch {
                         try connection.execute("ROLLBACK TO write")
                         try connection.execute("RELEASE write")
@@ -294,48 +384,71 @@ actor EngineStore {
     }
 
     /// Writes one run's step rows, new state and timeline.
-    /// - Throws: `RunCancelledError` when the run is no longer running (cancelled by this or another
-    ///   process): then nothing is written, and the execution stops at this step boundary.
-    private func write(_ write: PendingWrite) throws {
+    /// - Returns: false, having written nothing of `write`, when the run is no longer running
+    ///   (cancelled by this or another process, or now, past its finish timeout): the execution
+    ///   stops at this step boundary.
+    private func write(_ write: PendingWrite) throws -> Bool {
         let runId = write.runId
         let now = write.now
-        let status = try connection.query("SELECT status FROM runs WHERE run_id = ?", [.text(runId)]).first?["status"].text
-        guard status == RunStatus.running.rawValue else { throw RunCancelledError(runId: runId) }
+        let run = try connection.query("SELECT status, started_at, finish_timeout FROM runs WHERE run_id = ?", [.text(runId)]).first
+        guard run?["status"].text == RunStatus.running.rawValue else { return false }
+        if let started = run?["started_at"].int, let timeout = run?["finish_timeout"].int, now > started + timeout {
+            try cancelRun(runId, reason: "cancelled: it did not finish within \(Delay.text(milliseconds: timeout)) (timeouts.finish)", now: now)
+            return false
+        }
+        var started = Set<String>()
         for step in write.steps {
-            try connection.query(
-                "INSERT OR REPLACE INTO steps (run_id, hash, name, op, memo, wake_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [.text(runId), .text(step.hash), .text(step.name), .text(step.op),
-                 step.memo.map { .text($0.jsonValue.jsonString) } ?? .null, step.wakeAt.map(SQLiteValue.integer) ?? .null, .integer(now)])
+            if let memo = step.memo {
+                try connection.query(
+                    "INSERT OR REPLACE INTO steps (run_id, hash, name, op, memo, wake_at, recorded_at) VALUES (?, ?, ?, ?, ?, NULL, ?)",
+                    [.text(runId), .text(step.hash), .text(step.name), .text(step.op), .text(memo.jsonValue.jsonString), .integer(now)])
+            } else {
+                // A suspension reported again on a replay keeps its first timer, run and wait.
+                try connection.query("""
+                    INSERT INTO steps (run_id, hash, name, op, memo, wake_at, recorded_at) VALUES (?, ?, ?, ?, NULL, ?, ?)
+                    ON CONFLICT (run_id, hash) DO NOTHING
+                    """, [.text(runId), .text(step.hash), .text(step.name), .text(step.op), step.wakeAt.map(SQLiteValue.integer) ?? .null,
+                          .integer(now)])
+                if connection.changes > 0 { started.insert(step.hash) }
+            }
         }
-        switch write.update {
-        case .queue(let attempt, let nextAt):
-            try connection.query("UPDATE runs SET status = 'queued', attempt = ?, next_at = ? WHERE run_id = ?",
-                                 [.integer(Int64(attempt)), .integer(nextAt), .text(runId)])
-        case .complete(let output):
-            try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
-                                 [.text(output.jsonString), .integer(now), .text(runId)])
-        case .fail(let error):
-            try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ?",
-                                 [.text(error.jsonValue.jsonString), .integer(now), .text(runId)])
-        case nil:
-            break
+        for invocation in write.invocations where started.contains(invocation.step) {
+            try insertInvocation(invocation, parentRunId: runId, now: now)
         }
+        try insertWaits(write.waits.filter { started.contains($0.step) }, runId: runId)
         for entry in write.timeline {
             try appendTimeline(runId, at: now, entry.kind, step: entry.step, detail: entry.detail)
         }
+        switch write.update {
+        case .queue(let attempt, let nextAt):
+            // A run that sleeps or waits past its finish timeout wakes at the timeout, to be cancelled.
+            // The run wakes at `nextAt`, or earlier at a pending timer of its own, or at its finish
+            // timeout, to be cancelled.
+            try connection.query("""
+                UPDATE runs SET status = 'queued', attempt = ?,
+                    next_at = MIN(?, COALESCE((SELECT MIN(wake_at) FROM steps WHERE run_id = ? AND memo IS NULL), ?),
+                                  CASE WHEN finish_timeout IS NULL OR started_at IS NULL THEN ? ELSE started_at + finish_timeout END)
+                WHERE run_id = ?
+                """, [.integer(Int64(attempt)), .integer(nextAt), .text(runId), .integer(nextAt), .integer(nextAt), .text(runId)])
+        case .complete(let output):
+            try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
+                                 [.text(output.jsonString), .integer(now), .text(runId)])
+            try resolveParent(of: runId, with: .data(output), now: now)
+        case .fail(let error):
+            try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ?",
+                                 [.text(error.jsonValue.jsonString), .integer(now), .text(runId)])
+            try resolveParent(of: runId, with: .error(error), now: now)
+        case nil:
+            break
+        }
+        return true
     }
 
     /// Cancels a run that has not finished. A step executing now completes, but its result and the
     /// run's outcome are no longer recorded as progress (updates only apply to running runs).
     /// - Returns: false when the run does not exist or already finished.
     func cancel(_ runId: String, now: Int64) throws -> Bool {
-        try transaction {
-            try connection.query("UPDATE runs SET status = 'cancelled', ended_at = ? WHERE run_id = ? AND status IN ('queued', 'running')",
-                                 [.integer(now), .text(runId)])
-            guard connection.changes > 0 else { return false }
-            try appendTimeline(runId, at: now, .runCancelled, step: nil, detail: "cancelled")
-            return true
-        }
+        try transaction { try cancelRun(runId, reason: "cancelled", now: now) }
     }
 
     /// Starts a new run of a run's function for the same event, from the first step.
@@ -474,7 +587,8 @@ actor EngineStore {
             status: status, attempt: Int(row["attempt"].int ?? 0), createdAt: Date(milliseconds: row["created_at"].int ?? 0),
             nextAt: Date(milliseconds: row["next_at"].int ?? 0), endedAt: row["ended_at"].int.map(Date.init(milliseconds:)),
             output: row["output"].text.flatMap { try? JSONValue(json: Array($0.utf8)) },
-            error: row["error"].text.flatMap { (try? JSONValue(json: Array($0.utf8))).flatMap(SerializedError.init(json:)) })
+            error: row["error"].text.flatMap { (try? JSONValue(json: Array($0.utf8))).flatMap(SerializedError.init(json:)) },
+            parentRunId: row["parent_run_id"].text)
     }
 
     private func appendTimeline(_ runId: String, at: Int64, _ kind: TimelineEntry.Kind, step: String?, detail: String) throws {

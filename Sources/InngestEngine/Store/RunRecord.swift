@@ -39,6 +39,8 @@ public struct RunRecord: Sendable, Hashable {
     public let output: JSONValue?
     /// The error, once failed.
     public let error: SerializedError?
+    /// The run whose `step.invoke` started this one, if any.
+    public let parentRunId: String?
 }
 
 /// One line of a run's step timeline.
@@ -57,6 +59,10 @@ public struct TimelineEntry: Sendable, Hashable {
         case stepFailed = "step.failed"
         /// A sleep began.
         case sleeping = "step.sleeping"
+        /// A `step.invoke` started another run and waits for it.
+        case invoking = "step.invoking"
+        /// A `step.waitForEvent` began.
+        case waiting = "step.waiting"
         /// The function body failed on an attempt and will be retried.
         case runRetrying = "run.retrying"
         /// The run completed.

@@ -1,0 +1,49 @@
+import InngestCore
+
+/// How the store sets up a new run of one function: its start and finish timeouts (Inngest's
+/// `timeouts`), in milliseconds.
+struct RunTarget: Sendable {
+    /// A run not started this long after it became due is cancelled.
+    let startTimeout: Int64?
+    /// A run still unfinished this long after it started is cancelled.
+    let finishTimeout: Int64?
+
+    /// The target of a registered function, from its options.
+    init(function: FunctionDefinition) {
+        startTimeout = function.options.timeouts?.start.map(Self.milliseconds)
+        finishTimeout = function.options.timeouts?.finish.map(Self.milliseconds)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}
+
+/// A run that a `step.invoke` starts: the function, its event data, and the waiting step.
+struct Invocation: Sendable {
+    /// The event an invoked run receives, as Inngest names it.
+    static let eventName = "inngest/function.invoked"
+
+    /// The local function id.
+    let functionId: String
+    /// The event data: the payload, with Inngest's `_inngest` metadata.
+    let data: JSONValue
+    /// The hashed id of the invoking step.
+    let step: String
+    /// The step id as written, for the timeline.
+    let stepName: String
+}
+
+/// A durable `step.waitForEvent`.
+struct EventWait: Sendable {
+    /// The hashed step id.
+    let step: String
+    /// The awaited event name.
+    let eventName: String
+    /// An expression over `async` (the candidate event) that must hold, with the run's own event
+    /// already substituted; `nil` accepts any event of the name.
+    let expression: String?
+    /// When the wait times out, in milliseconds.
+    let expiresAt: Int64
+}

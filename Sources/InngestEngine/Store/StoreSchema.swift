@@ -1,0 +1,69 @@
+/// The engine's tables, and the migrations that bring a file of an older schema to this one. A new
+/// file is created at version 1 and migrated like any other, so there is one path to every version.
+enum StoreSchema {
+    /// The schema version this code writes.
+    static let version = 2
+
+    /// Version 1: events, runs, steps, the timeline and cron schedules.
+    private static let initial = """
+        CREATE TABLE inngest_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY, idempotency_key TEXT, name TEXT NOT NULL, body TEXT NOT NULL,
+            ts INTEGER NOT NULL, received_at INTEGER NOT NULL);
+        CREATE INDEX events_idempotency ON events (idempotency_key, received_at);
+        CREATE TABLE runs (
+            run_id TEXT PRIMARY KEY, function_id TEXT NOT NULL, event_id TEXT NOT NULL,
+            status TEXT NOT NULL, attempt INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL,
+            created_at INTEGER NOT NULL, ended_at INTEGER, output TEXT, error TEXT);
+        CREATE INDEX runs_due ON runs (status, next_at);
+        CREATE TABLE steps (
+            run_id TEXT NOT NULL, hash TEXT NOT NULL, name TEXT NOT NULL, op TEXT NOT NULL,
+            memo TEXT, wake_at INTEGER, recorded_at INTEGER NOT NULL,
+            PRIMARY KEY (run_id, hash));
+        CREATE TABLE timeline (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL, at INTEGER NOT NULL,
+            kind TEXT NOT NULL, step TEXT, detail TEXT NOT NULL);
+        CREATE INDEX timeline_run ON timeline (run_id, seq);
+        CREATE TABLE crons (function_id TEXT PRIMARY KEY, expression TEXT NOT NULL, next_fire_at INTEGER NOT NULL);
+        """
+
+    /// The statements that bring version `n - 1` to `n`, by `n`.
+    private static let migrations: [Int: String] = [
+        // Invoked runs know the parent step that waits for them; runs carry their start and finish
+        // timeouts; waits for events are durable rows found by event name.
+        2: """
+            ALTER TABLE runs ADD COLUMN parent_run_id TEXT;
+            ALTER TABLE runs ADD COLUMN parent_step TEXT;
+            ALTER TABLE runs ADD COLUMN started_at INTEGER;
+            ALTER TABLE runs ADD COLUMN start_deadline INTEGER;
+            ALTER TABLE runs ADD COLUMN finish_timeout INTEGER;
+            CREATE INDEX runs_function ON runs (function_id, status);
+            CREATE TABLE waits (
+                run_id TEXT NOT NULL, hash TEXT NOT NULL, event_name TEXT NOT NULL, expression TEXT,
+                expires_at INTEGER NOT NULL, PRIMARY KEY (run_id, hash));
+            CREATE INDEX waits_event ON waits (event_name);
+            """,
+    ]
+
+    /// Creates the schema in an empty file and marks the file as ours.
+    static func create(_ connection: SQLiteConnection) throws {
+        try connection.transaction {
+            try connection.execute(initial)
+            try connection.query("INSERT INTO inngest_meta (key, value) VALUES ('application', ?), ('schema_version', '1')",
+                                 [.text(EngineStore.applicationMarker)])
+            try connection.execute("PRAGMA application_id = \(EngineStore.applicationId)")
+        }
+        try migrate(connection, from: 1)
+    }
+
+    /// Applies every migration after `current`, each in its own transaction with the version it reaches.
+    static func migrate(_ connection: SQLiteConnection, from current: Int) throws {
+        for next in (current + 1)...max(current + 1, version) where next <= version {
+            guard let statements = migrations[next] else { continue }
+            try connection.transaction {
+                try connection.execute(statements)
+                try connection.query("UPDATE inngest_meta SET value = ? WHERE key = 'schema_version'", [.text(String(next))])
+            }
+        }
+    }
+}
