@@ -218,6 +218,30 @@ import Testing
         #expect(abs(run.nextAt.timeIntervalSince(later)) < 0.001, "a delivery within 366 days is kept")
     }
 
+    @Test func aFileOfSchemaVersionOneIsMigratedAndKeepsItsRuns() async throws {
+        let path = temporaryDatabase()
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try withDatabase(path) { db in
+            try db.execute(StoreSchema.initial)
+            try db.execute("""
+                INSERT INTO inngest_meta VALUES ('application', 'swift-inngest'), ('schema_version', '1');
+                INSERT INTO events VALUES ('01EVT', NULL, 'test/ping', '{"data":{"id":"old"},"id":"01EVT","name":"test/ping","ts":1}', 1, 1);
+                INSERT INTO runs (run_id, function_id, event_id, status, attempt, next_at, created_at)
+                    VALUES ('01RUN', 'three-steps', '01EVT', 'queued', 0, 0, 0);
+                """)
+        }
+        let journal = Journal()
+        let engine = try await makeEngine(path: path, clock: ManualClock(), functions: [FunctionDefinition(handler: ThreeSteps(journal: journal, failures: 0))])
+        try await engine.start(runLoop: false)
+        try await engine.runUntilIdle()
+        #expect(journal.all == ["a old", "flaky old attempt 0"], "the run written by version 1 executes")
+        var version: String?
+        try withDatabase(path) { db in
+            version = try db.query("SELECT value FROM inngest_meta WHERE key = 'schema_version'").first?["value"].text
+        }
+        #expect(version == String(StoreSchema.version))
+    }
+
     @Test func newFilesAreMarkedAsOurs() async throws {
         let path = temporaryDatabase()
         _ = try await makeEngine(path: path, clock: ManualClock(), functions: [])

@@ -5,7 +5,7 @@ enum StoreSchema {
     static let version = 2
 
     /// Version 1: events, runs, steps, the timeline and cron schedules.
-    private static let initial = """
+    static let initial = """
         CREATE TABLE inngest_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE events (
             id TEXT PRIMARY KEY, idempotency_key TEXT, name TEXT NOT NULL, body TEXT NOT NULL,
