@@ -8,6 +8,10 @@ struct ExpressionLexer {
     private let text: String
     private let bytes: [UInt8]
     private var index = 0
+    /// Whether the last token can end an operand (a name, a literal, `)` or `]`): then a `.` before
+    /// a digit selects a field (`items.0`, refused by the parser with a hint) instead of starting
+    /// a number (`.5`).
+    private var afterOperand = false
 
     init(_ text: String) {
         self.text = text
@@ -27,6 +31,11 @@ struct ExpressionLexer {
         var tokens: [ExpressionToken] = []
         while true {
             let token = try next()
+            switch token.kind {
+            case .identifier, .integer, .unsigned, .double, .string: afterOperand = true
+            case .symbol(let symbol): afterOperand = symbol == ")" || symbol == "]"
+            case .end: afterOperand = false
+            }
             tokens.append(token)
             if token.kind == .end { return tokens }
         }
@@ -59,7 +68,7 @@ struct ExpressionLexer {
             let name = String(decoding: bytes[start..<index], as: UTF8.self)
             return ExpressionToken(kind: .identifier(name), start: start, end: index)
         }
-        if isDigit(current) || (current == UInt8(ascii: ".") && byte(at: index + 1).map(isDigit) == true) {
+        if isDigit(current) || (current == UInt8(ascii: ".") && !afterOperand && byte(at: index + 1).map(isDigit) == true) {
             return try number(start: start)
         }
         if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
