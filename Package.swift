@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(name: "ShopDemo", dependencies: ["Inngest"], plugins: ["InngestPlugin"]),
 
         // Benchmarks: `swift run -c release inngest-bench` prints the README's performance figures.
-        .executableTarget(name: "inngest-bench", dependencies: ["Inngest", "InngestCodegen"]),
+        .executableTarget(name: "inngest-bench", dependencies: ["Inngest", "InngestCodegen", "InngestExpression"]),
 
         // Tests.
         .testTarget(name: "InngestCryptoTests", dependencies: ["InngestCrypto"]),

@@ -22,7 +22,7 @@ public struct Expression: Sendable, Hashable, CustomStringConvertible {
     public static let maximumDepth = 100
 
     /// The syntax tree.
-    package let root: ExpressionNode
+    @usableFromInline package let root: ExpressionNode
 
     /// Wraps a syntax tree.
     package init(root: ExpressionNode) {

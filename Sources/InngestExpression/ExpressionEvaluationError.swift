@@ -7,7 +7,7 @@ public struct ExpressionEvaluationError: Error, Sendable, Hashable, CustomString
 
     /// Creates the error.
     /// - Parameter message: what went wrong.
-    package init(_ message: String) {
+    @inlinable package init(_ message: String) {
         self.message = message
     }
 

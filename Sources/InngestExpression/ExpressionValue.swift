@@ -33,7 +33,7 @@ extension ExpressionValue: Sendable where Source: Sendable {}
 extension ExpressionValue {
     /// The value as a condition, with Inngest's rules: only `true` matches; `absent` does not match
     /// and is no error; an error, or a value that is not a bool, does not match and says why.
-    public var condition: ExpressionCondition {
+    @inlinable public var condition: ExpressionCondition {
         switch self {
         case .bool(let value): return ExpressionCondition(isMatched: value, error: nil)
         case .absent: return ExpressionCondition(isMatched: false, error: nil)
@@ -45,7 +45,7 @@ extension ExpressionValue {
     }
 
     /// `a string`, `an integer`, …: for messages.
-    package var kindDescription: String {
+    @inlinable package var kindDescription: String {
         switch self {
         case .absent: "missing data"
         case .error: "an error"
@@ -74,7 +74,7 @@ public struct ExpressionCondition: Sendable, Hashable {
     /// - Parameters:
     ///   - isMatched: whether the expression evaluated to `true`.
     ///   - error: why it could not be decided.
-    package init(isMatched: Bool, error: ExpressionEvaluationError?) {
+    @inlinable package init(isMatched: Bool, error: ExpressionEvaluationError?) {
         self.isMatched = isMatched
         self.error = error
     }

@@ -4,12 +4,17 @@
 /// (`exprenv/overloads.go`) and JavaScript-like `&&`, `||` and `?:` on values that are not bools.
 ///
 /// Nothing is parsed or converted per evaluation: values are read from the source as they are needed.
+@usableFromInline
 struct ExpressionEvaluator<Source: ExpressionValueSource> {
-    typealias Value = ExpressionValue<Source>
+    @usableFromInline typealias Value = ExpressionValue<Source>
 
-    let bindings: [String: Source]
+    @usableFromInline let bindings: [String: Source]
 
-    func resolve(_ source: Source) -> Value {
+    @inlinable init(bindings: [String: Source]) {
+        self.bindings = bindings
+    }
+
+    @inlinable func resolve(_ source: Source) -> Value {
         switch source.expressionValue {
         case .null: .null
         case .bool(let value): .bool(value)
@@ -21,7 +26,27 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
         }
     }
 
-    func evaluate(_ node: ExpressionNode) -> Value {
+    /// The value bound to `name`. Bindings are few (`event`, `async`): comparing a short key is
+    /// cheaper than hashing it.
+    @inlinable func binding(_ name: String) -> Source? {
+        guard bindings.count <= 4 else { return bindings[name] }
+        for (key, value) in bindings where key == name { return value }
+        return nil
+    }
+
+    /// The source a plain path of variable and fields leads to: `.some(nil)` when the data stops
+    /// short, `nil` when `node` is not such a path.
+    @inlinable func walk(_ node: ExpressionNode) -> Source?? {
+        switch node {
+        case .variable(let name): return .some(binding(name))
+        case .member(let operand, let name):
+            guard let found = walk(operand) else { return nil }
+            return .some(found?.expressionMember(name))
+        default: return nil
+        }
+    }
+
+    @inlinable func evaluate(_ node: ExpressionNode) -> Value {
         switch node {
         case .literal(let literal):
             switch literal {
@@ -33,9 +58,11 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
             case .string(let value): return .string(value)
             }
         case .variable(let name):
-            guard let source = bindings[name] else { return .absent }
+            guard let source = binding(name) else { return .absent }
             return resolve(source)
         case .member(let operand, let name):
+            // A plain path (`event.data.x`) is walked on the source itself, resolved once at the end.
+            if let found = walk(operand) { return found?.expressionMember(name).map(resolve) ?? .absent }
             let base = evaluate(operand)
             switch base {
             case .object(let source):
@@ -98,7 +125,7 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
 
     // MARK: Access
 
-    private func index(_ base: Value, _ index: Value) -> Value {
+    @inlinable func index(_ base: Value, _ index: Value) -> Value {
         if base.isMissing { return base }
         if index.isMissing { return index }
         switch base {
@@ -118,7 +145,7 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
         }
     }
 
-    private func listPosition(_ index: Value, count: Int) -> Int? {
+    @inlinable func listPosition(_ index: Value, count: Int) -> Int? {
         let position: Int?
         switch index {
         case .integer(let value): position = Int(exactly: value)
@@ -130,7 +157,7 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
         return position
     }
 
-    private func listIndexError(_ index: Value, count: Int) -> Value {
+    @inlinable func listIndexError(_ index: Value, count: Int) -> Value {
         switch index {
         case .integer, .unsigned, .double:
             return .error(ExpressionEvaluationError("index \(index.plainText) is out of range for a list of \(count) elements"))
@@ -140,7 +167,7 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
     }
 
     /// The elements of a list value, resolved.
-    func elements(_ value: Value) -> [Value]? {
+    @inlinable func elements(_ value: Value) -> [Value]? {
         switch value {
         case .list(let values): return values
         case .array(let source):
@@ -152,7 +179,7 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
 
     // MARK: Operators
 
-    private func binary(_ op: ExpressionBinaryOperator, _ left: Value, _ right: Value) -> Value {
+    @inlinable func binary(_ op: ExpressionBinaryOperator, _ left: Value, _ right: Value) -> Value {
         let leftMissing = left.isMissing
         if leftMissing || right.isMissing {
             // Inngest's handleUnknownCall (unknown.go): missing data and errors compare like this.
@@ -186,7 +213,7 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
         }
     }
 
-    private func contains(_ container: Value, _ element: Value, operator name: String) -> Value {
+    @inlinable func contains(_ container: Value, _ element: Value, operator name: String) -> Value {
         switch container {
         case .list, .array:
             for candidate in elements(container) ?? [] where equal(element, candidate) { return .bool(true) }
@@ -199,7 +226,7 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
         }
     }
 
-    private func call(_ function: ExpressionFunction, _ arguments: [Value]) -> Value {
+    @inlinable func call(_ function: ExpressionFunction, _ arguments: [Value]) -> Value {
         if function == .size {
             guard let argument = arguments.first else { return .integer(0) }
             switch argument {
@@ -233,7 +260,7 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
         }
     }
 
-    private func add(_ left: Value, _ right: Value) -> Value {
+    @inlinable func add(_ left: Value, _ right: Value) -> Value {
         switch (left, right) {
         case (.string(let a), .string(let b)): return .string(a + b)
         case (.integer(let a), .integer(let b)):
@@ -255,7 +282,7 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
 
     /// CEL's equality: numbers equal across kinds, lists and objects element by element, any other
     /// pair of different types unequal.
-    func equal(_ left: Value, _ right: Value) -> Bool {
+    @inlinable func equal(_ left: Value, _ right: Value) -> Bool {
         switch (left, right) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -280,7 +307,7 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
 
     /// CEL's order with Inngest's loose typing: numbers across kinds, strings by UTF-8 bytes, bools;
     /// `null` against a number or a string is that type's zero (`zeroValArgs`, unknown.go).
-    private func compare(_ left: Value, _ right: Value) -> Result<Int, ExpressionEvaluationError> {
+    @inlinable func compare(_ left: Value, _ right: Value) -> Result<Int, ExpressionEvaluationError> {
         switch (left, right) {
         case (.null, let other) where other.isNumber || other.isString:
             return compare(other.zero, other)
@@ -304,36 +331,36 @@ struct ExpressionEvaluator<Source: ExpressionValueSource> {
 
 extension ExpressionValue {
     /// Missing data, or an error: what Inngest's decorator handles apart.
-    var isMissing: Bool {
+    @inlinable var isMissing: Bool {
         switch self {
         case .absent, .error: true
         default: false
         }
     }
 
-    var isAbsent: Bool {
+    @inlinable var isAbsent: Bool {
         if case .absent = self { return true }
         return false
     }
 
-    var isNull: Bool {
+    @inlinable var isNull: Bool {
         if case .null = self { return true }
         return false
     }
 
-    var isString: Bool {
+    @inlinable var isString: Bool {
         if case .string = self { return true }
         return false
     }
 
-    var isNumber: Bool {
+    @inlinable var isNumber: Bool {
         switch self {
         case .integer, .unsigned, .double: true
         default: false
         }
     }
 
-    var doubleValue: Double? {
+    @inlinable var doubleValue: Double? {
         switch self {
         case .integer(let value): Double(value)
         case .unsigned(let value): Double(value)
@@ -343,7 +370,7 @@ extension ExpressionValue {
     }
 
     /// The zero of this value's type.
-    var zero: ExpressionValue {
+    @inlinable var zero: ExpressionValue {
         switch self {
         case .integer: .integer(0)
         case .unsigned: .unsigned(0)
@@ -355,7 +382,7 @@ extension ExpressionValue {
 
     /// Inngest's truthiness (`isTruthy`, unknown.go): missing data, errors, null, false, "" and 0 are
     /// falsy; lists and objects, even empty, are truthy.
-    var isTruthy: Bool {
+    @inlinable var isTruthy: Bool {
         switch self {
         case .absent, .error, .null: false
         case .bool(let value): value
@@ -368,7 +395,7 @@ extension ExpressionValue {
     }
 
     /// A number as plain text, for messages.
-    var plainText: String {
+    @inlinable var plainText: String {
         switch self {
         case .integer(let value): String(value)
         case .unsigned(let value): "\(value)u"
@@ -383,7 +410,7 @@ extension Expression {
     /// - Parameter bindings: the value of each variable, e.g. `["event": triggering, "async": incoming]`.
     ///   A variable without a binding reads as missing data.
     /// - Returns: the value, `absent` when the expression reads missing data, or an error.
-    public func evaluate<Source: ExpressionValueSource>(_ bindings: [String: Source]) -> ExpressionValue<Source> {
+    @inlinable public func evaluate<Source: ExpressionValueSource>(_ bindings: [String: Source]) -> ExpressionValue<Source> {
         ExpressionEvaluator(bindings: bindings).evaluate(root)
     }
 }

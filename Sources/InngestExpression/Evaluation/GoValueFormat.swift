@@ -1,8 +1,9 @@
 /// Writes a value as Go's `%v` prints it, for `+` between a string and a value of another type: Inngest
 /// joins such operands with `fmt.Sprintf("%v%v", …)` (unknown.go), so `"n-" + 5.5` is `"n-5.5"`,
 /// `"big-" + 1e6` is `"big-1e+06"` and a list prints as `[1 a true]`.
+@usableFromInline
 enum GoValueFormat {
-    static func format<Source>(_ value: ExpressionValue<Source>, evaluator: ExpressionEvaluator<Source>) -> String {
+    @inlinable static func format<Source>(_ value: ExpressionValue<Source>, evaluator: ExpressionEvaluator<Source>) -> String {
         // A top-level CEL null is protobuf's NullValue, which Go prints by its enum name.
         if case .null = value { return "NULL_VALUE" }
         var text = ""
@@ -10,7 +11,7 @@ enum GoValueFormat {
         return text
     }
 
-    private static func write<Source>(_ value: ExpressionValue<Source>, evaluator: ExpressionEvaluator<Source>, to text: inout String) {
+    @inlinable static func write<Source>(_ value: ExpressionValue<Source>, evaluator: ExpressionEvaluator<Source>, to text: inout String) {
         switch value {
         case .absent, .error, .null: text += "<nil>"
         case .bool(let flag): text += flag ? "true" : "false"
@@ -40,7 +41,7 @@ enum GoValueFormat {
     /// A double as Go's `%v` (`strconv.FormatFloat(x, 'g', -1, 64)`): the shortest digits that read
     /// back, in exponent form when the decimal exponent is below -4 or at least 6 (`1e+06`,
     /// `1.5e-05`), else plain (`123456`, `0.001`).
-    static func float(_ number: Double) -> String {
+    @inlinable static func float(_ number: Double) -> String {
         if number.isNaN { return "NaN" }
         if number.isInfinite { return number < 0 ? "-Inf" : "+Inf" }
         let sign = number.sign == .minus ? "-" : ""

@@ -1,15 +1,16 @@
 /// String comparisons by UTF-8 bytes, as Go's strings package makes them (cel-go's `==`, `<`,
 /// `contains()`), rather than by Swift's canonical equivalence: `"e\u{301}" == "é"` is false in CEL.
+@usableFromInline
 enum UTF8Search {
     /// Whether the two strings have the same bytes.
-    static func equal(_ a: String, _ b: String) -> Bool {
+    @inlinable static func equal(_ a: String, _ b: String) -> Bool {
         var a = a
         var b = b
         return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
     }
 
     /// -1, 0 or 1, ordering the strings by their bytes.
-    static func order(_ a: String, _ b: String) -> Int {
+    @inlinable static func order(_ a: String, _ b: String) -> Int {
         var a = a
         var b = b
         return a.withUTF8 { x in
@@ -21,7 +22,7 @@ enum UTF8Search {
     }
 
     /// Whether `part`'s bytes occur in `text`'s.
-    static func contains(_ text: String, _ part: String) -> Bool {
+    @inlinable static func contains(_ text: String, _ part: String) -> Bool {
         var text = text
         var part = part
         return text.withUTF8 { haystack in

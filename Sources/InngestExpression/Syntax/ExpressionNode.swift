@@ -1,5 +1,6 @@
 /// The syntax tree of a parsed expression: immutable, and no deeper than `Expression.maximumDepth`
 /// (so walking it, comparing it and releasing it cannot exhaust the stack).
+@usableFromInline
 package indirect enum ExpressionNode: Sendable, Hashable {
     /// A literal.
     case literal(ExpressionLiteral)
@@ -28,6 +29,7 @@ package indirect enum ExpressionNode: Sendable, Hashable {
 }
 
 /// A literal in an expression.
+@usableFromInline
 package enum ExpressionLiteral: Sendable, Hashable {
     /// `null`.
     case null
@@ -44,6 +46,7 @@ package enum ExpressionLiteral: Sendable, Hashable {
 }
 
 /// The binary operators other than `&&` and `||`.
+@usableFromInline
 package enum ExpressionBinaryOperator: String, Sendable, Hashable, CaseIterable {
     case equal = "=="
     case notEqual = "!="
@@ -56,6 +59,7 @@ package enum ExpressionBinaryOperator: String, Sendable, Hashable, CaseIterable 
 }
 
 /// The functions in the subset.
+@usableFromInline
 package enum ExpressionFunction: String, Sendable, Hashable {
     /// `size(x)`: characters of a string, elements of a list, members of an object.
     case size
