@@ -48,9 +48,12 @@ let package = Package(
         ),
         .target(name: "InngestTime"),
         .target(name: "InngestDI"),
+        // CEL expressions (trigger `if`, waits, cancellations, flow-control keys): no dependency, so the
+        // build-time generator can check literal expressions with the same parser.
+        .target(name: "InngestExpression"),
 
         // Runtime.
-        .target(name: "InngestCore", dependencies: ["InngestDI", "InngestCrypto", "InngestTime"]),
+        .target(name: "InngestCore", dependencies: ["InngestDI", "InngestCrypto", "InngestExpression", "InngestTime"]),
         .target(name: "InngestEngine", dependencies: ["InngestCore", "InngestDI", "InngestTime", "CSQLite"]),
         .target(name: "InngestServe", dependencies: ["InngestCore", "InngestDI", "InngestCrypto", "InngestTime"]),
         .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine", "InngestServe"]),
@@ -77,12 +80,13 @@ let package = Package(
         .executableTarget(name: "ShopDemo", dependencies: ["Inngest"], plugins: ["InngestPlugin"]),
 
         // Benchmarks: `swift run -c release inngest-bench` prints the README's performance figures.
-        .executableTarget(name: "inngest-bench", dependencies: ["Inngest", "InngestCodegen"]),
+        .executableTarget(name: "inngest-bench", dependencies: ["Inngest", "InngestCodegen", "InngestExpression"]),
 
         // Tests.
         .testTarget(name: "InngestCryptoTests", dependencies: ["InngestCrypto"]),
         .testTarget(name: "InngestTimeTests", dependencies: ["InngestTime"]),
         .testTarget(name: "InngestDITests", dependencies: ["InngestDI"]),
+        .testTarget(name: "InngestExpressionTests", dependencies: ["InngestExpression"]),
         .testTarget(name: "InngestCoreTests", dependencies: ["InngestCore"]),
         .testTarget(name: "InngestEngineTests", dependencies: ["InngestEngine", "InngestTesting"]),
         .testTarget(name: "InngestServeTests", dependencies: ["InngestServe"], exclude: ["Golden"]),
