@@ -15,8 +15,7 @@ public actor EmbeddedEngine: EventSending {
     private let clock: any EngineClock
     private let configuration: EngineConfiguration
     private let functions: [String: FunctionDefinition]
-    private let routes: [String: [String]]
-    private let schedules: [String: CronExpression]
+    private let router: EventRouter
     private let resolver: @Sendable (FunctionDefinition) -> Resolver
     private let planner: OutcomePlanner
     private let wakeup = Wakeup()
@@ -34,22 +33,11 @@ public actor EmbeddedEngine: EventSending {
     public init(functions: [FunctionDefinition], configuration: EngineConfiguration = EngineConfiguration(),
                 clock: any EngineClock = SystemClock(), resolver: @escaping @Sendable (FunctionDefinition) -> Resolver) throws {
         var table: [String: FunctionDefinition] = [:]
-        var routes: [String: [String]] = [:]
-        var schedules: [String: CronExpression] = [:]
         for function in functions {
             guard table[function.id] == nil else { throw EngineError.duplicateFunction(id: function.id) }
             table[function.id] = function
-            switch function.trigger {
-            case .event(let name):
-                routes[name, default: []].append(function.id)
-            case .cron(let text):
-                do {
-                    schedules[function.id] = try CronExpression(text)
-                } catch {
-                    throw EngineError.invalidCron(functionId: function.id, detail: error.description)
-                }
-            }
         }
+        let router = try EventRouter(functions)
         if configuration.databasePath != ":memory:" {
             let directory = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -58,8 +46,7 @@ public actor EmbeddedEngine: EventSending {
         self.clock = clock
         self.configuration = configuration
         self.functions = table
-        self.routes = routes.mapValues { $0.sorted() }
-        self.schedules = schedules
+        self.router = router
         self.resolver = resolver
         self.planner = OutcomePlanner(appId: configuration.appId, functionIds: Set(table.keys), retryPolicy: configuration.retryPolicy)
     }
@@ -72,8 +59,7 @@ public actor EmbeddedEngine: EventSending {
     public func start(runLoop: Bool = true) async throws -> Int {
         let now = clock.now().milliseconds
         let resumed = try await store.recoverInterrupted(now: now)
-        let schedules = self.schedules
-        try await store.syncCrons(schedules.mapValues(\.source)) { text in
+        try await store.syncCrons(router.schedules.mapValues { ($0.functionId, $0.expression.source) }) { text in
             (try? CronExpression(text))?.nextFire(after: Date(milliseconds: now))?.milliseconds
         }
         if runLoop && loop == nil {
@@ -89,7 +75,8 @@ public actor EmbeddedEngine: EventSending {
         guard !stopping else { throw EngineError.shuttingDown }
         let now = clock.now()
         for event in events { try event.validate(now: now) }
-        let ids = try await store.ingest(events, now: now.milliseconds, routes: routes)
+        let router = self.router
+        let ids = try await store.ingest(events, now: now.milliseconds) { router.functions(for: $0) }
         wakeup.signal()
         return ids
     }
@@ -98,11 +85,11 @@ public actor EmbeddedEngine: EventSending {
     /// - Returns: nothing; the run is queued.
     /// - Throws: `NotSupportedError` for event-triggered functions: send them an event instead.
     public func runNow(functionId: String) async throws {
-        guard let schedule = schedules[functionId] else {
+        guard let schedule = router.firstSchedule(of: functionId) else {
             throw NotSupportedError("runNow for function \"\(functionId)\", which has no cron trigger (send it an event instead)")
         }
         let now = clock.now().milliseconds
-        try await store.insertCronRun(functionId: functionId, expression: schedule.source, fireAt: now, now: now)
+        try await store.insertCronRun(functionId: functionId, expression: schedule.expression.source, fireAt: now, now: now)
         wakeup.signal()
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import InngestCore
+import InngestTime
 
 /// The app description Inngest receives at sync: the body of `POST {api}/fn/register` and the
 /// `functions` of an in-band sync. Optional fields are omitted, never `null`.
@@ -51,9 +52,12 @@ public struct RegisterPayload: Sendable, Hashable {
 
     private static func config(for function: FunctionDefinition, appId: String, url: String) -> JSONValue {
         let id = compositeId(appId: appId, functionId: function.id)
-        let trigger: JSONValue = switch function.trigger {
-        case .event(let name): .object(["event": .string(name)])
-        case .cron(let expression): .object(["cron": .string(expression)])
+        let triggers: [JSONValue] = function.triggers.map { trigger in
+            switch trigger {
+            case .event(let name, let expression?): .object(["event": .string(name), "expression": .string(expression)])
+            case .event(let name, nil): .object(["event": .string(name)])
+            case .cron(let expression): .object(["cron": .string(expression)])
+            }
         }
         let step: JSONValue = .object([
             "id": .string("step"),
@@ -61,11 +65,18 @@ public struct RegisterPayload: Sendable, Hashable {
             "runtime": .object(["type": .string("http"), "url": .string(stepURL(serveURL: url, compositeId: id))]),
             "retries": .object(["attempts": .integer(Int64(function.options.retries ?? FunctionOptions.defaultRetries))]),
         ])
-        return .object([
+        var config: [String: JSONValue] = [
             "id": .string(id),
             "name": .string(function.name),
-            "triggers": .array([trigger]),
+            "triggers": .array(triggers),
             "steps": .object(["step": step]),
-        ])
+        ]
+        if let timeouts = function.options.timeouts, timeouts.start != nil || timeouts.finish != nil {
+            var members: [String: JSONValue] = [:]
+            if let start = timeouts.start { members["start"] = .string(TimeString.format(start)) }
+            if let finish = timeouts.finish { members["finish"] = .string(TimeString.format(finish)) }
+            config["timeouts"] = .object(members)
+        }
+        return .object(config)
     }
 }

@@ -52,7 +52,7 @@ say("swift-inngest shop demo — database: \(databasePath)")
 let app = try await InngestApp.boot(AppModule.self, configuration: configuration)
 say("Registered \(app.functions.count) functions:")
 for function in app.functions {
-    say("  • \(function.id) — \(function.trigger)")
+    say("  • \(function.id) — \(function.triggers.map(\.description).joined(separator: ", "))")
 }
 
 let unfinished = try await app.engine.runs(status: .queued) + app.engine.runs(status: .running)

@@ -9,7 +9,7 @@
 /// ```
 /// or with the marker `// @inngest.event("order/placed")` above a `Codable & Sendable` struct; the
 /// build plugin then adds the conformance.
-public protocol Event: EventConvertible, Codable, Sendable {
+public protocol Event: EventConvertible, TriggerPayload, Codable, Sendable {
     /// The event name, `domain/resource.action` by convention.
     static var name: String { get }
 }

@@ -135,6 +135,9 @@ final class ExecutionSession: Sendable {
         }
     }
 
+    /// Refuses a `waitForEvent` condition that does not parse (checked once the expression engine is wired).
+    func checkWaitExpression(_ expression: String?, step id: String) throws {}
+
     /// Inngest's id of a function of this app: `<appId>-<id>`, or `id` without an app id.
     func compositeId(of functionId: String) -> String {
         request.appId.isEmpty ? functionId : "\(request.appId)-\(functionId)"

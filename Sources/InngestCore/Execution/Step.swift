@@ -85,18 +85,71 @@ public struct Step: Sendable {
         try await sendEvent(id, [event]).first ?? ""
     }
 
-    /// Waits for an event of type `E`, matched on a field of the triggering event, up to `timeout`.
-    /// Not supported yet: throws `NotSupportedError` rather than returning as if nothing arrived.
+    /// Waits durably for an event of type `E`, up to `timeout`; only events accepted after the wait
+    /// starts count, as in Inngest.
+    ///
+    /// ```swift
+    /// let approval = try await context.step.waitForEvent("approval", OrderApproved.self, match: \.orderId, timeout: .hours(24))
+    /// let big = try await context.step.waitForEvent("big", Payment.self, if: "async.data.cents > 10000", timeout: .days(7))
+    /// ```
     /// - Parameters:
     ///   - id: the step id.
     ///   - type: the awaited event type.
-    ///   - match: a field that must be equal in the triggering and the awaited event.
-    ///   - expression: an Inngest expression over `event` and `async`.
-    ///   - timeout: how long to wait.
-    /// - Returns: the event, or `nil` on timeout.
+    ///   - match: a stored property (or a path of them) that must be equal in the triggering and the
+    ///     awaited event's data: `event.data.<path> == async.data.<path>`. The property name is the
+    ///     JSON key; with custom `CodingKeys`, write the expression with `if:` instead.
+    ///   - expression: an Inngest expression over `event` (this run's event) and `async` (the
+    ///     candidate), e.g. `async.data.total > 100`; with `match`, both must hold.
+    ///   - timeout: how long to wait, at most 366 days.
+    /// - Returns: the event, or `nil` when the timeout passed first.
     public func waitForEvent<E: Event>(_ id: String, _ type: E.Type, match: PartialKeyPath<E>? = nil, if expression: String? = nil,
                                        timeout: Duration) async throws -> E? {
-        throw NotSupportedError("step.waitForEvent")
+        var condition = expression
+        if let match {
+            guard let path = Self.propertyPath(match) else {
+                throw NonRetriableError("step.waitForEvent \"\(id)\": match: must name stored properties (\(match)); write the condition with if: instead")
+            }
+            let equality = "event.data.\(path) == async.data.\(path)"
+            condition = expression.map { "\(equality) && (\($0))" } ?? equality
+        }
+        guard let event = try await waitForEvent(id, event: E.name, if: condition, timeout: timeout) else { return nil }
+        return try event.payload(as: E.self)
+    }
+
+    /// Waits durably for an event by name, untyped, up to `timeout`.
+    /// - Parameters:
+    ///   - id: the step id.
+    ///   - name: the awaited event name.
+    ///   - expression: an Inngest expression over `event` and `async` that must hold.
+    ///   - timeout: how long to wait, at most 366 days.
+    /// - Returns: the event, or `nil` when the timeout passed first.
+    public func waitForEvent(_ id: String, event name: String, if expression: String? = nil, timeout: Duration) async throws -> InngestEvent? {
+        guard timeout > .zero, timeout <= InngestEvent.maximumDelay else {
+            throw NonRetriableError("step.waitForEvent \"\(id)\": the timeout must be between 0 and 366 days, not \(timeout)")
+        }
+        try session.checkWaitExpression(expression, step: id)
+        var opts: [String: JSONValue] = ["event": .string(name), "timeout": .string(TimeString.format(timeout))]
+        if let expression { opts["if"] = .string(expression) }
+        let value = try session.suspendingStep(id, op: .waitForEvent, opts: .object(opts))
+        if value == .null { return nil }
+        do {
+            return try InngestEvent(json: value)
+        } catch {
+            throw NonRetriableError("the recorded result of step.waitForEvent \"\(id)\" is not an event: \(error)")
+        }
+    }
+
+    /// `orderId` for `\OrderApproved.orderId`, `customer.id` for a nested path; `nil` for computed
+    /// properties, which a key path's description cannot name.
+    static func propertyPath<Root>(_ keyPath: PartialKeyPath<Root>) -> String? {
+        let prefix = "\\\(Root.self)."
+        let text = String(describing: keyPath)
+        guard text.hasPrefix(prefix) else { return nil }
+        let path = String(text.dropFirst(prefix.count))
+        let valid = path.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+            part.first.map { $0.isLetter || $0 == "_" } == true && part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        }
+        return valid ? path : nil
     }
 
     /// Invokes another function of this app and waits for its output, durably: the invoked
@@ -110,7 +163,7 @@ public struct Step: Sendable {
     /// - Throws: `StepError` when the invoked run failed, was cancelled, or did not finish in time
     ///   (`InngestInvokeTimeoutError`).
     public func invoke<F: InngestFunction>(_ id: String, _ function: F.Type, with payload: F.Input,
-                                           timeout: Duration? = nil) async throws -> F.Output where F.Output: Decodable {
+                                           timeout: Duration? = nil) async throws -> F.Output where F.Input: Encodable, F.Output: Decodable {
         let value = try await invoke(id, functionId: session.compositeId(of: F.id), data: try JSONValue(encoding: payload), timeout: timeout)
         return try decode(value, as: F.Output.self, step: id)
     }
@@ -119,7 +172,7 @@ public struct Step: Sendable {
     /// - Parameters: as for the typed form.
     /// - Throws: `StepError` when the invoked run failed, was cancelled, or did not finish in time.
     public func invoke<F: InngestFunction>(_ id: String, _ function: F.Type, with payload: F.Input,
-                                           timeout: Duration? = nil) async throws where F.Output == Void {
+                                           timeout: Duration? = nil) async throws where F.Input: Encodable, F.Output == Void {
         _ = try await invoke(id, functionId: session.compositeId(of: F.id), data: try JSONValue(encoding: payload), timeout: timeout)
     }
 

@@ -8,8 +8,8 @@ public struct FunctionDefinition: Sendable {
     public let id: String
     /// The display name.
     public let name: String
-    /// What starts a run.
-    public let trigger: TriggerDefinition
+    /// What starts a run: one or more events or schedules.
+    public let triggers: [TriggerDefinition]
     /// Options.
     public let options: FunctionOptions
     /// Where it is declared (`file:line`), for messages.
@@ -23,21 +23,29 @@ public struct FunctionDefinition: Sendable {
     /// - Parameters:
     ///   - id: the function id.
     ///   - name: the display name (defaults to the id).
-    ///   - trigger: what starts a run.
+    ///   - triggers: what starts a run; at least one.
     ///   - options: options.
     ///   - location: `file:line` of the declaration.
     ///   - handlerProvider: a provider to register for the handler, if any.
     ///   - body: runs one execution and returns the encoded output.
-    public init(id: String, name: String? = nil, trigger: TriggerDefinition, options: FunctionOptions = FunctionOptions(),
+    public init(id: String, name: String? = nil, triggers: [TriggerDefinition], options: FunctionOptions = FunctionOptions(),
                 location: String? = nil, handlerProvider: ProviderDescriptor? = nil,
                 body: @escaping @Sendable (Resolver, Context) async throws -> JSONValue) {
         self.id = id
         self.name = name ?? id
-        self.trigger = trigger
+        self.triggers = triggers
         self.options = options
         self.location = location
         self.handlerProvider = handlerProvider
         self.body = body
+    }
+
+    /// Creates a definition with one trigger.
+    /// - Parameters: as for the form with `triggers`.
+    public init(id: String, name: String? = nil, trigger: TriggerDefinition, options: FunctionOptions = FunctionOptions(),
+                location: String? = nil, handlerProvider: ProviderDescriptor? = nil,
+                body: @escaping @Sendable (Resolver, Context) async throws -> JSONValue) {
+        self.init(id: id, name: name, triggers: [trigger], options: options, location: location, handlerProvider: handlerProvider, body: body)
     }
 
     /// Creates a definition for a conforming type whose output is `Encodable`.
@@ -71,9 +79,9 @@ public struct FunctionDefinition: Sendable {
                                      encode: @escaping @Sendable (F.Output) throws -> JSONValue) {
         let provider = ProviderDescriptor(F.self, scope: .transient, dependencies: dependencies,
                                           consumer: consumer ?? "\(F.self).init", location: location, factory: make)
-        self.init(id: F.id, name: F.name, trigger: F.trigger.definition, options: F.options,
+        self.init(id: F.id, name: F.name, triggers: F.trigger.definitions, options: F.options,
                   location: location, handlerProvider: provider) { resolver, context in
-            let input = try context.event.payload(as: F.Input.self)
+            let input = try F.Input(triggeringEvent: context.event)
             let handler = try await resolver.resolve(F.self)
             return try encode(try await handler.handle(input, context: context))
         }

@@ -17,8 +17,9 @@
 /// A handler instance is built for each execution and used by one task, so it need not be
 /// `Sendable` (its services, shared between runs, must be).
 public protocol InngestFunction: SendableMetatype {
-    /// The payload type the trigger delivers: an `Event`, or `ScheduledRun` for cron triggers.
-    associatedtype Input: Event
+    /// The payload type the trigger delivers: an `Event`, `ScheduledRun` for cron triggers, or a
+    /// `TriggerPayload` enum for several triggers.
+    associatedtype Input: TriggerPayload
     /// What the function returns: any `Encodable` type, or `Void`.
     associatedtype Output = Void
 

@@ -24,6 +24,8 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let duplicateFunction = Code("duplicateFunction")
         /// A cron trigger does not parse.
         public static let invalidCron = Code("invalidCron")
+        /// An expression (a trigger's `if`, a `cancelOn` condition) does not parse.
+        public static let invalidExpression = Code("invalidExpression")
         /// The engine is shutting down.
         public static let shuttingDown = Code("shuttingDown")
 
@@ -66,6 +68,10 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
 
     package static func invalidCron(functionId: String, detail: String) -> EngineError {
         EngineError(.invalidCron, "function \(functionId) has an invalid cron trigger: \(detail)")
+    }
+
+    package static func invalidExpression(functionId: String, expression: String, detail: String) -> EngineError {
+        EngineError(.invalidExpression, "function \(functionId) has an invalid expression \"\(expression)\": \(detail)")
     }
 
     package static let shuttingDown = EngineError(.shuttingDown, "the engine is shutting down and accepts no more events")

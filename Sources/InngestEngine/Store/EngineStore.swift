@@ -97,9 +97,9 @@ actor EngineStore {
     /// - Parameters:
     ///   - events: validated envelopes.
     ///   - now: milliseconds.
-    ///   - routes: function ids by event name.
+    ///   - route: the functions an event (with its id and time assigned) starts.
     /// - Returns: the event ids in order (an idempotent repeat returns the first event's id).
-    func ingest(_ events: [InngestEvent], now: Int64, routes: [String: [String]]) throws -> [String] {
+    func ingest(_ events: [InngestEvent], now: Int64, route: (InngestEvent) -> [String]) throws -> [String] {
         try transaction {
             var ids: [String] = []
             for var event in events {
@@ -118,7 +118,7 @@ actor EngineStore {
                     "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, ?, ?, ?, ?, ?)",
                     [.text(id), key.map(SQLiteValue.text) ?? .null, .text(event.name), .text(event.jsonValue.jsonString),
                      .integer(ts), .integer(now)])
-                for functionId in routes[event.name] ?? [] {
+                for functionId in route(event) {
                     try insertRun(functionId: functionId, eventId: id, eventName: event.name, nextAt: max(now, ts), now: now)
                 }
                 try resolveWaits(for: event, now: now)
@@ -478,42 +478,48 @@ actor EngineStore {
 
     // MARK: Cron
 
-    /// Makes the stored schedules match the registered cron functions; a new or changed expression
-    /// gets its next fire time from `nextFire`.
-    func syncCrons(_ crons: [String: String], nextFire: (String) -> Int64?) throws {
+    /// Makes the stored schedules match the registered cron triggers; a new or changed one gets its
+    /// next fire time from `nextFire`.
+    /// - Parameter crons: each trigger's function and expression, by schedule key.
+    func syncCrons(_ crons: [String: (functionId: String, expression: String)], nextFire: (String) -> Int64?) throws {
         try transaction {
-            let stored = try connection.query("SELECT function_id, expression FROM crons")
-            var known: [String: String] = [:]
+            let stored = try connection.query("SELECT schedule, function_id, expression FROM crons")
+            var known = Set<String>()
             for row in stored {
-                guard let id = row["function_id"].text else { continue }
-                if let expression = crons[id], expression == row["expression"].text {
-                    known[id] = expression
+                guard let key = row["schedule"].text else { continue }
+                if let cron = crons[key], cron.expression == row["expression"].text, cron.functionId == row["function_id"].text {
+                    known.insert(key)
                 } else {
-                    try connection.query("DELETE FROM crons WHERE function_id = ?", [.text(id)])
+                    try connection.query("DELETE FROM crons WHERE schedule = ?", [.text(key)])
                 }
             }
-            for (id, expression) in crons.sorted(by: { $0.key < $1.key }) where known[id] == nil {
-                guard let next = nextFire(expression) else { continue }
-                try connection.query("INSERT INTO crons (function_id, expression, next_fire_at) VALUES (?, ?, ?)",
-                                     [.text(id), .text(expression), .integer(next)])
+            for (key, cron) in crons.sorted(by: { $0.key < $1.key }) where !known.contains(key) {
+                guard let next = nextFire(cron.expression) else { continue }
+                try connection.query("INSERT INTO crons (schedule, function_id, expression, next_fire_at) VALUES (?, ?, ?, ?)",
+                                     [.text(key), .text(cron.functionId), .text(cron.expression), .integer(next)])
             }
         }
     }
 
     /// Fires every schedule that is due: one event and one run each (a schedule missed while the
-    /// process was down fires once), then moves each schedule to its next time.
+    /// process was down fires once), then moves each schedule to its next time. A schedule row
+    /// that cannot be read is removed (the next start writes it again from the code).
     /// - Returns: how many fired.
     func fireDueCrons(now: Int64, nextFire: (String, Int64) -> Int64?) throws -> Int {
         try transaction {
-            let due = try connection.query("SELECT function_id, expression, next_fire_at FROM crons WHERE next_fire_at <= ?", [.integer(now)])
+            let due = try connection.query("SELECT rowid, schedule, function_id, expression, next_fire_at FROM crons WHERE next_fire_at <= ?",
+                                           [.integer(now)])
             for row in due {
-                guard let id = row["function_id"].text, let expression = row["expression"].text,
-                      let fireAt = row["next_fire_at"].int else { continue }
+                guard let key = row["schedule"].text, let id = row["function_id"].text, let expression = row["expression"].text,
+                      let fireAt = row["next_fire_at"].int else {
+                    try connection.query("DELETE FROM crons WHERE rowid = ?", [row["rowid"]])
+                    continue
+                }
                 try insertCronRun(functionId: id, expression: expression, fireAt: fireAt, now: now)
                 if let next = nextFire(expression, max(now, fireAt)) {
-                    try connection.query("UPDATE crons SET next_fire_at = ? WHERE function_id = ?", [.integer(next), .text(id)])
+                    try connection.query("UPDATE crons SET next_fire_at = ? WHERE schedule = ?", [.integer(next), .text(key)])
                 } else {
-                    try connection.query("DELETE FROM crons WHERE function_id = ?", [.text(id)])
+                    try connection.query("DELETE FROM crons WHERE schedule = ?", [.text(key)])
                 }
             }
             return due.count
@@ -530,11 +536,11 @@ actor EngineStore {
         try insertRun(functionId: functionId, eventId: id, eventName: event.name, nextAt: now, now: now)
     }
 
-    /// Next fire time of each stored schedule.
+    /// The next fire time of each function with a schedule (its earliest, with several).
     func cronSchedules() throws -> [String: Int64] {
         var result: [String: Int64] = [:]
         for row in try connection.query("SELECT function_id, next_fire_at FROM crons") {
-            if let id = row["function_id"].text, let at = row["next_fire_at"].int { result[id] = at }
+            if let id = row["function_id"].text, let at = row["next_fire_at"].int { result[id] = min(result[id] ?? .max, at) }
         }
         return result
     }

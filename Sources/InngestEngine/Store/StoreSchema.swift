@@ -30,7 +30,8 @@ enum StoreSchema {
     /// The statements that bring version `n - 1` to `n`, by `n`.
     private static let migrations: [Int: String] = [
         // Invoked runs know the parent step that waits for them; runs carry their start and finish
-        // timeouts; waits for events are durable rows found by event name.
+        // timeouts; waits for events are durable rows found by event name; a function may have
+        // several cron triggers, so schedules are keyed by function and expression.
         2: """
             ALTER TABLE runs ADD COLUMN parent_run_id TEXT;
             ALTER TABLE runs ADD COLUMN parent_step TEXT;
@@ -42,6 +43,11 @@ enum StoreSchema {
                 run_id TEXT NOT NULL, hash TEXT NOT NULL, event_name TEXT NOT NULL, expression TEXT,
                 expires_at INTEGER NOT NULL, PRIMARY KEY (run_id, hash));
             CREATE INDEX waits_event ON waits (event_name);
+            CREATE TABLE crons_by_schedule (
+                schedule TEXT PRIMARY KEY, function_id TEXT NOT NULL, expression TEXT NOT NULL, next_fire_at INTEGER NOT NULL);
+            INSERT INTO crons_by_schedule SELECT function_id || ' ' || expression, function_id, expression, next_fire_at FROM crons;
+            DROP TABLE crons;
+            ALTER TABLE crons_by_schedule RENAME TO crons;
             """,
     ]
 

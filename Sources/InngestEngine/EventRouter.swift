@@ -1,0 +1,78 @@
+import InngestCore
+import InngestExpression
+import InngestTime
+
+/// Which functions an accepted event starts, and on which schedules: each function's triggers,
+/// with their `if` filters parsed once at registration.
+struct EventRouter: Sendable {
+    /// A function an event name leads to, with its trigger's filter.
+    struct Route: Sendable {
+        let functionId: String
+        let condition: Expression?
+    }
+
+    /// A cron trigger of a function; `key` names it in the store.
+    struct Schedule: Sendable {
+        let key: String
+        let functionId: String
+        let expression: CronExpression
+    }
+
+    private let routes: [String: [Route]]
+    /// Every cron trigger, by key.
+    let schedules: [String: Schedule]
+
+    /// Parses every trigger.
+    /// - Throws: `EngineError` for a cron or an `if` that does not parse.
+    init(_ functions: [FunctionDefinition]) throws {
+        var routes: [String: [Route]] = [:]
+        var schedules: [String: Schedule] = [:]
+        for function in functions {
+            for trigger in function.triggers {
+                switch trigger {
+                case .event(let name, let text):
+                    var condition: Expression?
+                    if let text {
+                        do {
+                            condition = try Expression.parse(text, variables: ["event"])
+                        } catch {
+                            throw EngineError.invalidExpression(functionId: function.id, expression: text, detail: error.description)
+                        }
+                    }
+                    routes[name, default: []].append(Route(functionId: function.id, condition: condition))
+                case .cron(let text):
+                    do {
+                        let key = "\(function.id) \(text)"
+                        schedules[key] = Schedule(key: key, functionId: function.id, expression: try CronExpression(text))
+                    } catch {
+                        throw EngineError.invalidCron(functionId: function.id, detail: error.description)
+                    }
+                }
+            }
+        }
+        self.routes = routes.mapValues { $0.sorted { $0.functionId < $1.functionId } }
+        self.schedules = schedules
+    }
+
+    /// The functions `event` starts: those with a trigger for its name whose filter holds (an
+    /// evaluation error, as in Inngest, starts nothing).
+    func functions(for event: InngestEvent) -> [String] {
+        guard let candidates = routes[event.name] else { return [] }
+        var started: [String] = []
+        var json: JSONValue?
+        for route in candidates where !started.contains(route.functionId) {
+            if let condition = route.condition {
+                let value = json ?? event.jsonValue
+                json = value
+                guard condition.matches(["event": value]) else { continue }
+            }
+            started.append(route.functionId)
+        }
+        return started
+    }
+
+    /// The first schedule of a function, for `runNow`.
+    func firstSchedule(of functionId: String) -> Schedule? {
+        schedules.values.filter { $0.functionId == functionId }.min { $0.key < $1.key }
+    }
+}
