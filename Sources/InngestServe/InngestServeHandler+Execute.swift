@@ -3,8 +3,8 @@ import InngestCore
 
 extension InngestServeHandler {
     /// `POST`: one execution of a function. The body is parsed only once the request is admitted
-    /// (signature checked in cloud mode, size at most 4 MiB), and read from the bytes the
-    /// signature covers.
+    /// (signature checked in cloud mode, size at most 4 MiB) and names a function served here, and
+    /// it is read from the bytes the signature covers.
     func execute(_ request: ServeRequest) async -> ServeResponse {
         let sender: Sender
         let body: [UInt8]
@@ -14,12 +14,6 @@ extension InngestServeHandler {
             return error.response
         }
         let key = sender.key
-        let call: ExecutionCall
-        do {
-            call = try ExecutionCall.parse(body)
-        } catch {
-            return failure(400, SerializedError(name: "MalformedRequest", message: error.description), retriable: false, signWith: key)
-        }
         guard let fnId = request.query["fnId"], !fnId.isEmpty else {
             return failure(400, SerializedError(name: "MalformedRequest", message: "the execution request has no fnId query parameter; "
                                                     + "Inngest always sends one (…?fnId=<app>-<function>&stepId=…)"),
@@ -34,6 +28,12 @@ extension InngestServeHandler {
                 + "\(known.isEmpty ? "none" : known)); the function was removed or renamed since the last sync: sync the app again"
             // Retriable: during a rolling deploy the next attempt may reach an instance that has it.
             return failure(500, SerializedError(name: "FunctionNotFound", message: message), retriable: true, signWith: key)
+        }
+        let call: ExecutionCall
+        do {
+            call = try ExecutionCall.parse(body)
+        } catch {
+            return failure(400, SerializedError(name: "MalformedRequest", message: error.description), retriable: false, signWith: key)
         }
         if call.needsAPIFetch {
             return notSupported("fetching large run state from the Inngest API (use_api)", signWith: key)

@@ -13,13 +13,12 @@ extension InngestServeHandler {
     /// could send Inngest, and the app's events, anywhere. In dev mode nothing is checked.
     func sync(_ request: ServeRequest) async -> ServeResponse {
         let inBand = request.headers["X-Inngest-Sync-Kind"]?.lowercased() == "in_band"
-        let syncHeader = [("X-Inngest-Sync-Kind", inBand ? "in_band" : "out_of_band")]
+        let syncKind = inBand ? "in_band" : "out_of_band"
+        let syncHeader = [("X-Inngest-Sync-Kind", syncKind)]
         let unsigned = (request.headers["X-Inngest-Signature"] ?? "").isEmpty
-        if configuration.mode == .cloud && !inBand && unsigned {
-            if let reason = unsignedSyncRefusal {
-                logger.warning("refused an unsigned sync: \(reason)")
-                return respond(401, ["message": .string("Unauthorized"), "error": .string(reason)], headers: syncHeader)
-            }
+        if configuration.mode == .cloud, !inBand, unsigned, let reason = unsignedSyncRefusal {
+            logger.warning("refused an unsigned sync: \(reason)")
+            return respond(401, ["message": .string("Unauthorized"), "error": .string(reason)], headers: syncHeader)
         }
         let sender: Sender
         let body: [UInt8]
@@ -27,7 +26,7 @@ extension InngestServeHandler {
             (sender, body) = try admit(request, to: .sync, acceptsUnsigned: !inBand)
         } catch {
             var response = error.response
-            response.headers["X-Inngest-Sync-Kind"] = syncHeader[0].1
+            response.headers["X-Inngest-Sync-Kind"] = syncKind
             return response
         }
         let serverKind = request.headers["X-Inngest-Server-Kind"].map { $0.lowercased() }

@@ -122,14 +122,14 @@ public struct RequestSignature: Sendable, Hashable, CustomStringConvertible {
         guard let expected = Hex.decode(signature), expected.count == 32 else { throw SignatureError.malformed(headerValue) }
         let raw = Self.message(body, timestamp: timestamp)
         for key in keys where ConstantTime.equals(mac(key.hmacKey, raw), expected) {
-            return SignedBody(key: key, bytes: body, form: .raw)
+            return SignedBody(key: key, bytes: body)
         }
         guard body.count <= Self.canonicalFallbackLimit, let canonical = try? CanonicalJSON.canonicalize(body), canonical != body else {
             throw SignatureError.mismatch
         }
         let message = Self.message(canonical, timestamp: timestamp)
         for key in keys where ConstantTime.equals(mac(key.hmacKey, message), expected) {
-            return SignedBody(key: key, bytes: canonical, form: .canonical)
+            return SignedBody(key: key, bytes: canonical)
         }
         throw SignatureError.mismatch
     }
