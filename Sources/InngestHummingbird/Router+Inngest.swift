@@ -36,11 +36,12 @@ extension RouterMethods {
 
 extension InngestServeHandler {
     /// Answers a Hummingbird request through the framework-neutral handler.
-    /// - Parameter request: the request; its body is read up to the protocol's 4 MiB limit.
+    /// - Parameter request: the request; its body is read up to the handler's limit for its method
+    ///   (4 MiB for `POST`, 64 KiB for the rest), plus one byte so that the handler answers 413.
     /// - Returns: the response, with every header the protocol sets.
     public func response(to request: Request) async throws -> Response {
         var request = request
-        let body = try await request.collectBody(upTo: ServeSDK.maximumRequestBodySize + 1)
+        let body = try await request.collectBody(upTo: ServeSDK.maximumBodySize(method: request.method.rawValue) + 1)
         let headers = ServeHeaders(request.headers.map { ($0.name.rawName, $0.value) })
         let served = await handle(ServeRequest(method: request.method.rawValue, target: request.uri.string,
                                                headers: headers, body: Array(body.readableBytesView)))

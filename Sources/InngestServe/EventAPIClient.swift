@@ -21,6 +21,7 @@ public struct EventAPIClient: EventSending {
     /// The wait before the first retry; doubled for each further one.
     public let initialBackoff: Duration
     private let http: HTTPClient
+    private let clock: any EngineClock
 
     /// The key the dev server accepts when none is configured.
     public static let devEventKey = "NO_EVENT_KEY_SET"
@@ -33,30 +34,32 @@ public struct EventAPIClient: EventSending {
     ///   - maxAttempts: attempts in all (default 5).
     ///   - initialBackoff: the first retry's wait (default 200 ms).
     ///   - timeout: the timeout of one attempt, in seconds.
+    ///   - clock: the time source the backoff waits on.
     public init(baseURL: URL, eventKey: String, env: String? = nil, maxAttempts: Int = 5,
-                initialBackoff: Duration = .milliseconds(200), timeout: TimeInterval = 30) {
+                initialBackoff: Duration = .milliseconds(200), timeout: TimeInterval = 30, clock: any EngineClock = SystemClock()) {
         self.baseURL = baseURL
         self.eventKey = eventKey
         self.env = env
         self.maxAttempts = max(1, maxAttempts)
         self.initialBackoff = initialBackoff
         self.http = HTTPClient(timeout: timeout)
+        self.clock = clock
     }
 
     /// Creates a client from a serve configuration: its event origin, key and environment.
     /// - Throws: `EventAPIError.missingEventKey` in cloud mode without an event key.
     public init(configuration: ServeConfiguration, maxAttempts: Int = 5, initialBackoff: Duration = .milliseconds(200),
-                timeout: TimeInterval = 30) throws(EventAPIError) {
+                timeout: TimeInterval = 30, clock: any EngineClock = SystemClock()) throws(EventAPIError) {
         guard let key = configuration.eventKey ?? (configuration.mode == .dev ? Self.devEventKey : nil) else {
             throw EventAPIError.missingEventKey
         }
         self.init(baseURL: configuration.eventAPIBaseURL, eventKey: key, env: configuration.env, maxAttempts: maxAttempts,
-                  initialBackoff: initialBackoff, timeout: timeout)
+                  initialBackoff: initialBackoff, timeout: timeout, clock: clock)
     }
 
     /// Sends events as one JSON array.
     /// - Returns: the ids Inngest assigned, in order.
-    /// - Throws: `EventAPIError`.
+    /// - Throws: `EventAPIError`; `CancellationError` when the task is cancelled while waiting to retry.
     public func send(_ events: [InngestEvent]) async throws -> [String] {
         guard !events.isEmpty else { return [] }
         let body: Data
@@ -73,7 +76,12 @@ public struct EventAPIClient: EventSending {
         }
         var lastError = ""
         for attempt in 0..<maxAttempts {
-            if attempt > 0 { try await Task.sleep(for: initialBackoff * (1 << min(attempt - 1, 10))) }
+            if attempt > 0 {
+                let wait = initialBackoff * (1 << min(attempt - 1, 10))
+                let (seconds, attoseconds) = wait.components
+                await clock.sleep(until: clock.now().addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18))
+                try Task.checkCancellation()
+            }
             let response: HTTPClient.Response
             do {
                 response = try await http.send("POST", url, headers: HTTPClient.commonHeaders(env: env), body: body)
@@ -81,7 +89,7 @@ public struct EventAPIClient: EventSending {
                 lastError = "no response from \(url.host ?? "the event API"): \(error)"
                 continue
             }
-            let json = try? JSONValue(json: response.body)
+            let json = try? JSONValue(json: response.body, maximumDepth: 8)
             let ids = (try? json?["ids"]?.decode([String].self)) ?? nil
             switch response.status {
             case 200..<300:

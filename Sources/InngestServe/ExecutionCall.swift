@@ -1,91 +1,95 @@
-import Foundation
 import InngestCore
 
-/// The body of an execution `POST`, as Inngest's server sends it. Unknown keys are ignored and
-/// optional keys default.
-struct ExecutionCall: Decodable, Sendable {
+/// The body of an execution `POST`, as Inngest's server sends it, read with one strict parse
+/// (`JSONValue(json:)`, nesting capped at `JSONValue.maximumDepth`) and mapped by hand. Unknown
+/// keys are ignored and optional keys default; a known key of the wrong type is refused.
+struct ExecutionCall: Sendable {
     /// The `ctx` object.
-    struct CallContext: Decodable, Sendable {
+    struct CallContext: Sendable {
         var runId: String?
         var attempt: Int?
         var maxAttempts: Int?
         var disableImmediateExecution: Bool?
         var useAPI: Bool?
         var stepId: String?
-
-        enum CodingKeys: String, CodingKey {
-            case runId = "run_id", attempt, maxAttempts = "max_attempts"
-            case disableImmediateExecution = "disable_immediate_execution", useAPI = "use_api", stepId = "step_id"
-        }
     }
 
+    /// The most attempts a call may announce: far above Inngest's (21: 20 retries and the first
+    /// attempt), low enough that counting on from it cannot overflow.
+    static let maximumAttempts = 10_000
+
     var event: InngestEvent?
-    var events: [InngestEvent]?
-    var steps: [String: StepMemo]?
-    var ctx: CallContext?
+    var events: [InngestEvent]
+    var steps: [String: StepMemo]
+    var context: CallContext
     var version: Int?
     var useAPI: Bool?
 
-    enum CodingKeys: String, CodingKey {
-        case event, events, steps, ctx, version, useAPI = "use_api"
-    }
-
     /// Whether the server asks the SDK to fetch events and steps from its API (large runs).
-    var needsAPIFetch: Bool { useAPI == true || ctx?.useAPI == true }
+    var needsAPIFetch: Bool { useAPI == true || context.useAPI == true }
 
     /// Whether a memo entry holds only `input`: a step to re-run with an overridden input (Inngest's
     /// "rerun with input"), which is not a result.
     var hasInputOverrides: Bool {
-        (steps ?? [:]).values.contains { memo in
+        steps.values.contains { memo in
             if case .value(.object(let members)) = memo { return members.count == 1 && members["input"] != nil }
             return false
         }
+    }
+
+    /// The triggering events: `events`, or `[event]` when `events` is empty.
+    var triggeringEvents: [InngestEvent] {
+        if !events.isEmpty { return events }
+        return event.map { [$0] } ?? []
     }
 
     /// Parses and checks a body.
     /// - Throws: `MalformedCallError` with a message for the server's log.
     static func parse(_ body: [UInt8]) throws(MalformedCallError) -> ExecutionCall {
         guard !body.isEmpty else { throw MalformedCallError("the execution request body is empty; Inngest always sends a JSON object") }
-        let data = Data(body)
+        let json: JSONValue
         do {
-            _ = try JSONValue(json: data)
+            json = try JSONValue(json: body)
         } catch {
-            throw MalformedCallError("the execution request body is not valid JSON (\(body.count) bytes; truncated?): \(Self.summary(error))")
+            throw MalformedCallError("the execution request body is not valid JSON (\(body.count) bytes; truncated?): \(error)")
         }
-        let call: ExecutionCall
-        do {
-            call = try JSONDecoder().decode(ExecutionCall.self, from: data)
-        } catch {
-            throw MalformedCallError("the execution request body is JSON but not an Inngest execution request: \(Self.summary(error))")
+        let fields = try CallFields(json, path: "")
+        let contextFields = try fields.object("ctx")
+        let context = CallContext(
+            runId: try contextFields?.string("run_id"),
+            attempt: try contextFields?.integer("attempt", in: 0...maximumAttempts),
+            maxAttempts: try contextFields?.integer("max_attempts", in: 1...maximumAttempts),
+            disableImmediateExecution: try contextFields?.bool("disable_immediate_execution"),
+            useAPI: try contextFields?.bool("use_api"),
+            stepId: try contextFields?.string("step_id"))
+        var steps: [String: StepMemo] = [:]
+        for (id, memo) in try fields.object("steps")?.members ?? [:] { steps[id] = StepMemo(json: memo) }
+        var events: [InngestEvent] = []
+        for (index, item) in (try fields.array("events") ?? []).enumerated() {
+            events.append(try event(item, path: "events[\(index)]"))
         }
+        var first: InngestEvent?
+        if let value = fields.members["event"], value != .null { first = try event(value, path: "event") }
+        let call = ExecutionCall(
+            event: first,
+            events: events, steps: steps, context: context,
+            version: try fields.integer("version", in: -1...Int(Int32.max)), useAPI: try fields.bool("use_api"))
         if !call.needsAPIFetch {
-            guard call.event != nil || !(call.events ?? []).isEmpty else {
+            guard call.event != nil || !call.events.isEmpty else {
                 throw MalformedCallError("the execution request has neither \"event\" nor \"events\"")
             }
-            guard let runId = call.ctx?.runId, !runId.isEmpty else {
+            guard let runId = call.context.runId, !runId.isEmpty else {
                 throw MalformedCallError("the execution request has no ctx.run_id")
             }
         }
         return call
     }
 
-    /// The triggering events: `events`, or `[event]` when `events` is empty.
-    var triggeringEvents: [InngestEvent] {
-        if let events, !events.isEmpty { return events }
-        return event.map { [$0] } ?? []
-    }
-
-    private static func summary(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context),
-             DecodingError.valueNotFound(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return (path.isEmpty ? "" : "at \(path): ") + context.debugDescription
-        case DecodingError.keyNotFound(let key, let context):
-            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
-            return "missing \(path)"
-        default:
-            return String(describing: error)
+    private static func event(_ value: JSONValue, path: String) throws(MalformedCallError) -> InngestEvent {
+        do {
+            return try InngestEvent(json: value)
+        } catch {
+            throw MalformedCallError("the execution request's \(path) is not an event: \(error)")
         }
     }
 }

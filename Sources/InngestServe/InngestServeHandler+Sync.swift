@@ -4,31 +4,75 @@ import InngestCore
 extension InngestServeHandler {
     /// `PUT`: in-band sync (the body describes the app) or out-of-band sync (the handler posts the
     /// app to `{api}/fn/register`).
+    ///
+    /// In cloud mode an in-band sync must be signed. An out-of-band sync must be signed too when it
+    /// carries a signature header (a bad one is 401, and nothing is registered); without one it is
+    /// honoured only as `ServeConfiguration.allowsUnsignedSync` says: when allowed (the default, as
+    /// with the JS and Python SDKs, so that `curl -X PUT` after a deploy works) and the public URL is
+    /// configured (`INNGEST_SERVE_ORIGIN`), because the URL of an unsigned request's `Host` header
+    /// could send Inngest, and the app's events, anywhere. In dev mode nothing is checked.
     func sync(_ request: ServeRequest) async -> ServeResponse {
+        let inBand = request.headers["X-Inngest-Sync-Kind"]?.lowercased() == "in_band"
+        let syncKind = inBand ? "in_band" : "out_of_band"
+        let syncHeader = [("X-Inngest-Sync-Kind", syncKind)]
+        let unsigned = (request.headers["X-Inngest-Signature"] ?? "").isEmpty
+        if configuration.mode == .cloud, !inBand, unsigned, let reason = unsignedSyncRefusal {
+            logger.warning("refused an unsigned sync: \(reason)")
+            return respond(401, ["message": .string("Unauthorized"), "error": .string(reason)], headers: syncHeader)
+        }
+        let sender: Sender
+        let body: [UInt8]
+        do {
+            (sender, body) = try admit(request, to: .sync, acceptsUnsigned: !inBand)
+        } catch {
+            var response = error.response
+            response.headers["X-Inngest-Sync-Kind"] = syncKind
+            return response
+        }
         let serverKind = request.headers["X-Inngest-Server-Kind"].map { $0.lowercased() }
         if let serverKind, !serverKind.isEmpty, serverKind != configuration.mode.rawValue {
-            let message = "a \(serverKind) server tried to sync an app in \(configuration.mode.rawValue) mode; "
+            let message = "a \(serverKind.prefix(20)) server tried to sync an app in \(configuration.mode.rawValue) mode; "
                 + (configuration.mode == .cloud ? "set INNGEST_DEV=1 to use the dev server" : "unset INNGEST_DEV to sync with Inngest Cloud")
-            return respond(400, ["code": .string("server_kind_mismatch"), "message": .string(message)])
+            return respond(400, ["code": .string("server_kind_mismatch"), "message": .string(message)], headers: syncHeader,
+                           signWith: sender.key)
         }
-        if request.headers["X-Inngest-Sync-Kind"]?.lowercased() == "in_band" {
-            return inBandSync(request)
+        if inBand {
+            return inBandSync(request, body: body, sender: sender)
         }
-        return await outOfBandSync(request, serverKind: serverKind)
+        return await outOfBandSync(request, serverKind: serverKind, sender: sender)
     }
 
-    private func inBandSync(_ request: ServeRequest) -> ServeResponse {
-        let syncHeader = [("X-Inngest-Sync-Kind", "in_band")]
-        var matched: SigningKey?
-        if !configuration.verificationKeys.isEmpty {
-            do {
-                matched = try verify(request)
-            } catch {
-                return unauthorized(error)
-            }
+    /// Why an unsigned out-of-band sync is refused in cloud mode, or `nil` when it is honoured.
+    private var unsignedSyncRefusal: String? {
+        if !configuration.allowsUnsignedSync {
+            return "the sync request is not signed, and INNGEST_ENABLE_UNAUTHED_SYNC=false refuses unsigned syncs; sync from the "
+                + "Inngest dashboard or with `inngest` tooling, which sign their requests"
         }
-        guard let body = try? JSONValue(json: Data(request.body)), let url = body["url"]?.stringValue, !url.isEmpty else {
-            return respond(400, ["message": .string("an in-band sync body must be a JSON object with the app's \"url\"")], headers: syncHeader)
+        if configuration.serveOrigin == nil {
+            return "the sync request is not signed, so the URL to register cannot be taken from its Host header (anyone could point "
+                + "Inngest at another server); set INNGEST_SERVE_ORIGIN to this app's public origin, or sync from the Inngest dashboard, "
+                + "which signs its requests"
+        }
+        return nil
+    }
+
+    private func inBandSync(_ request: ServeRequest, body: [UInt8], sender: Sender) -> ServeResponse {
+        let syncHeader = [("X-Inngest-Sync-Kind", "in_band")]
+        func refuse(_ message: String) -> ServeResponse {
+            respond(400, ["code": .string("invalid_request"), "message": .string(message)], headers: syncHeader, signWith: sender.key)
+        }
+        let json: JSONValue
+        do {
+            json = try JSONValue(json: body, maximumDepth: 8)
+        } catch {
+            return refuse("an in-band sync body must be a JSON object with the app's \"url\"; this one is not JSON: \(error)")
+        }
+        guard case .string(let url)? = json["url"], !url.isEmpty else {
+            return refuse("an in-band sync body must be a JSON object with the app's \"url\" as a non-empty string")
+        }
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty else {
+            return refuse("the in-band sync \"url\" \(url.prefix(200).debugDescription) is not an http(s) URL")
         }
         let serveURL = publicURL(reported: url)
         let payload = RegisterPayload(appId: configuration.appId, url: serveURL, functions: functions, framework: configuration.framework)
@@ -36,7 +80,8 @@ extension InngestServeHandler {
             "app_id": .string(configuration.appId),
             "capabilities": RegisterPayload.capabilities,
             "functions": payload.functions,
-            "inspection": Introspection(configuration: configuration, functionCount: functions.count, authentication: true,
+            "inspection": Introspection(configuration: configuration, functionCount: functions.count,
+                                        authentication: sender.key == nil ? nil : true,
                                         servePath: URLComponents(string: serveURL)?.path ?? request.path).json,
             "sdk_author": .string("inngest"),
             "sdk_language": .string(ServeSDK.language),
@@ -45,16 +90,17 @@ extension InngestServeHandler {
         ]
         if let env = configuration.env { members["env"] = .string(env) }
         if let framework = configuration.framework { members["framework"] = .string(framework) }
-        return respond(200, members, headers: syncHeader, signWith: matched)
+        return respond(200, members, headers: syncHeader, signWith: sender.key)
     }
 
-    private func outOfBandSync(_ request: ServeRequest, serverKind: String?) async -> ServeResponse {
+    private func outOfBandSync(_ request: ServeRequest, serverKind: String?, sender: Sender) async -> ServeResponse {
         let syncHeader = [("X-Inngest-Sync-Kind", "out_of_band")]
         func failure(_ message: String) -> ServeResponse {
             logger.error("sync failed: \(message)")
-            return respond(500, ["message": .string(message), "modified": .bool(false)], headers: syncHeader)
+            return respond(500, ["message": .string(message), "modified": .bool(false)], headers: syncHeader, signWith: sender.key)
         }
-        guard let serveURL = publicURL(of: request) else {
+        // An unsigned request is not trusted to say where the app is (see `sync(_:)`).
+        guard let serveURL = publicURL(of: request, trustingHeaders: !sender.isUnsigned) else {
             return failure("cannot tell the public URL of this endpoint: the request has no Host header; set INNGEST_SERVE_ORIGIN "
                            + "(e.g. https://app.example.com)")
         }
@@ -85,20 +131,23 @@ extension InngestServeHandler {
             }
             var modified = false
             if case .bool(let flag)? = json?["modified"] { modified = flag }
-            return respond(200, ["message": .string("Successfully synced."), "modified": .bool(modified)], headers: syncHeader)
+            return respond(200, ["message": .string("Successfully synced."), "modified": .bool(modified)], headers: syncHeader,
+                           signWith: sender.key)
         } catch {
             return failure("could not reach Inngest at \(registerURL.absoluteString): \(error); check that the server is running "
                            + "and INNGEST_BASE_URL / INNGEST_API_BASE_URL")
         }
     }
 
-    /// The public serve URL for an out-of-band sync: the configured origin and path, else the
-    /// request's `Host` (with `X-Forwarded-Proto`/`X-Forwarded-Host` when present) and path.
-    func publicURL(of request: ServeRequest) -> String? {
+    /// The public serve URL for an out-of-band sync: the configured origin and path, else (only when
+    /// `trustingHeaders`) the request's `Host` (with `X-Forwarded-Proto`/`X-Forwarded-Host` when
+    /// present) and path.
+    func publicURL(of request: ServeRequest, trustingHeaders: Bool) -> String? {
         let origin: String
         if let configured = configuration.serveOrigin {
             origin = configured
         } else {
+            guard trustingHeaders else { return nil }
             guard let host = request.headers["X-Forwarded-Host"] ?? request.headers["Host"], !host.isEmpty else { return nil }
             let scheme = request.headers["X-Forwarded-Proto"]?.split(separator: ",").first.map(String.init) ?? "http"
             origin = "\(scheme.trimmingCharacters(in: .whitespaces))://\(host)"

@@ -48,54 +48,26 @@ public struct InngestServeHandler: Sendable {
 
     /// Answers one request to the serve endpoint. Never throws: every failure is an HTTP response
     /// with a JSON body saying what went wrong.
+    ///
+    /// Nothing in the body is parsed before the request is admitted (`admit(_:to:)`): in cloud mode
+    /// a missing, malformed, stale or wrong signature is answered 401 and an oversized body 413, on
+    /// every method; in dev mode signatures are not checked at all.
     public func handle(_ request: ServeRequest) async -> ServeResponse {
-        switch request.method.uppercased() {
-        case "GET": introspect(request)
-        case "PUT": await sync(request)
-        case "POST": await execute(request)
-        default:
-            respond(405, ["message": .string("method \(request.method) is not allowed: the serve endpoint answers GET, PUT and POST")])
+        guard let route = ServeRoute(method: request.method, query: request.query) else {
+            return respond(405, ["message": .string("method \(request.method.prefix(20)) is not allowed: the serve endpoint answers "
+                                                    + "GET, PUT and POST")])
         }
-    }
-
-    // MARK: - GET
-
-    private func introspect(_ request: ServeRequest) -> ServeResponse {
-        var authentication: Bool?
-        var matched: SigningKey?
-        if let header = request.headers["X-Inngest-Signature"], !header.isEmpty, !configuration.verificationKeys.isEmpty {
-            do {
-                matched = try RequestSignature.verify(header: header, body: request.body, keys: configuration.verificationKeys, now: clock.now())
-                authentication = true
-            } catch {
-                authentication = false
-            }
+        switch route {
+        case .introspection: return introspect(request)
+        case .sync: return await sync(request)
+        case .probe: return probe(request)
+        case .execution: return await execute(request)
         }
-        if configuration.mode == .cloud && authentication != true {
-            return respond(401, ["message": .string("Unauthorized")])
-        }
-        let body = Introspection(configuration: configuration, functionCount: functions.count, authentication: authentication,
-                                 servePath: request.path)
-        return respond(200, body.json, signWith: matched)
-    }
-
-    // MARK: - Shared
-
-    /// Verifies the request's signature with the configured keys.
-    func verify(_ request: ServeRequest) throws(SignatureError) -> SigningKey {
-        try RequestSignature.verify(header: request.headers["X-Inngest-Signature"], body: request.body,
-                                    keys: configuration.verificationKeys, now: clock.now())
-    }
-
-    /// A 401 naming the reason.
-    func unauthorized(_ error: SignatureError) -> ServeResponse {
-        logger.warning("rejected an unsigned or badly signed request: \(error)")
-        return respond(401, ["message": .string("Unauthorized"), "error": .string(error.description)])
     }
 
     /// A JSON response with the SDK headers, signed when a key is configured.
     func respond(_ status: Int, _ json: JSONValue, headers extra: [(String, String)] = [], signWith key: SigningKey? = nil) -> ServeResponse {
-        respond(status, bytes: Array(json.jsonData), headers: extra, signWith: key)
+        respond(status, bytes: json.jsonBytes, headers: extra, signWith: key)
     }
 
     /// A response with the SDK headers around `bytes`, signed when a key is configured.

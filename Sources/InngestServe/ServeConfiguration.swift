@@ -26,6 +26,13 @@ public struct ServeConfiguration: Sendable {
     public var env: String?
     /// The web framework's name, reported informationally (`X-Inngest-Framework`).
     public var framework: String?
+    /// Whether, in cloud mode, an unsigned out-of-band sync `PUT` (`curl -X PUT <serve url>` after a
+    /// deploy, as with the official SDKs) makes the app register itself with Inngest. Such a request
+    /// proves nothing about its sender, so it is honoured only when the URL to register comes from
+    /// `serveOrigin`, never from the request's `Host` or `X-Forwarded-*` headers (which would let
+    /// anyone point Inngest at another server). `INNGEST_ENABLE_UNAUTHED_SYNC=false` turns it off;
+    /// signed syncs, and every sync in dev mode, are not affected.
+    public var allowsUnsignedSync: Bool = true
 
     /// Inngest Cloud's API origin.
     public static let cloudAPIBaseURL = URL(string: "https://api.inngest.com")
@@ -80,7 +87,7 @@ public struct ServeConfiguration: Sendable {
     /// Reads the `INNGEST_*` variables: `INNGEST_DEV` (`1`/`true` or a URL ⇒ dev mode, `0`/`false`/unset
     /// ⇒ cloud), `INNGEST_SIGNING_KEY`, `INNGEST_SIGNING_KEY_FALLBACK`, `INNGEST_EVENT_KEY`,
     /// `INNGEST_BASE_URL`, `INNGEST_API_BASE_URL`, `INNGEST_EVENT_API_BASE_URL`, `INNGEST_SERVE_ORIGIN`,
-    /// `INNGEST_SERVE_PATH`, `INNGEST_ENV`.
+    /// `INNGEST_SERVE_PATH`, `INNGEST_ENV`, `INNGEST_ENABLE_UNAUTHED_SYNC` (`false` ⇒ refuse unsigned syncs).
     ///
     /// Origins are chosen in this order: the specific `*_API_BASE_URL`, `INNGEST_BASE_URL`, the
     /// `INNGEST_DEV` URL, the mode's default.
@@ -120,12 +127,22 @@ public struct ServeConfiguration: Sendable {
             }
         }
         let base = try url("INNGEST_BASE_URL") ?? devURL
-        return try ServeConfiguration(
+        var configuration = try ServeConfiguration(
             appId: appId, mode: mode, signingKey: value("INNGEST_SIGNING_KEY"),
             signingKeyFallback: value("INNGEST_SIGNING_KEY_FALLBACK"), eventKey: value("INNGEST_EVENT_KEY"),
             apiBaseURL: try url("INNGEST_API_BASE_URL") ?? base, eventAPIBaseURL: try url("INNGEST_EVENT_API_BASE_URL") ?? base,
             serveOrigin: value("INNGEST_SERVE_ORIGIN"), servePath: value("INNGEST_SERVE_PATH"), env: value("INNGEST_ENV"),
             framework: framework)
+        if let unsigned = value("INNGEST_ENABLE_UNAUTHED_SYNC") {
+            switch unsigned.lowercased() {
+            case "1", "true", "yes", "on": configuration.allowsUnsignedSync = true
+            case "0", "false", "no", "off": configuration.allowsUnsignedSync = false
+            default:
+                throw ServeConfigurationError("INNGEST_ENABLE_UNAUTHED_SYNC=\(unsigned) is not a boolean; use false to refuse unsigned "
+                                              + "sync requests, true (the default) to accept them")
+            }
+        }
+        return configuration
     }
 
     /// The keys to verify with, primary first.

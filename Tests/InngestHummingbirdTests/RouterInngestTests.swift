@@ -45,6 +45,15 @@ struct RootModule: Module {
                 #expect(response.status.code == 206)
                 #expect(String(buffer: response.body).contains(#""data":"Hello, Ada!""#))
             }
+            // A sync carries {"url": …}: its body is read only up to 64 KiB (plus the byte that shows it is larger).
+            let large = ByteBuffer(repeating: UInt8(ascii: " "), count: ServeSDK.maximumControlBodySize + 1)
+            try await client.execute(uri: "/api/inngest", method: .put, body: large) { response in
+                #expect(response.status.code == 413)
+            }
+            let huge = ByteBuffer(repeating: UInt8(ascii: " "), count: ServeSDK.maximumControlBodySize * 2)
+            try await client.execute(uri: "/api/inngest", method: .get, body: huge) { response in
+                #expect(response.status.code == 413)
+            }
         }
     }
 }

@@ -50,6 +50,7 @@ import Testing
         ["INNGEST_DEV": "maybe"],
         ["INNGEST_DEV": "1", "INNGEST_BASE_URL": "not a url"],
         ["INNGEST_DEV": "1", "INNGEST_SIGNING_KEY": "signkey-prod-nothex"],
+        ["INNGEST_DEV": "1", "INNGEST_ENABLE_UNAUTHED_SYNC": "sometimes"],
     ])
     func badVariablesAreErrors(environment: [String: String]) {
         #expect(throws: ServeConfigurationError.self) { try ServeConfiguration.fromEnvironment(appId: "app", environment: environment) }

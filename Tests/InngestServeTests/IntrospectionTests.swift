@@ -29,7 +29,8 @@ import Testing
         let response = await serve.handle(ServeRequest(method: "GET", path: "/api/inngest"))
         #expect(response.status == 401)
         expectSDKHeaders(response)
-        #expect(response.bodyText == #"{"message":"Unauthorized"}"#)
+        #expect(response.bodyText.hasPrefix(#"{"error":"the request has no X-Inngest-Signature header"#))
+        #expect(response.bodyText.hasSuffix(#""message":"Unauthorized"}"#))
     }
 
     @Test func cloudModeRejectsBadlySignedIntrospection() async throws {
@@ -46,7 +47,7 @@ import Testing
         let response = await serve.handle(ServeRequest(method: "GET", path: "/api/inngest", headers: ["x-inngest-signature": header]))
         #expect(response.status == 200)
         expectSDKHeaders(response)
-        let body = try JSONValue(json: Data(response.body))
+        let body = try JSONValue(json: response.body)
         #expect(body["authentication_succeeded"] == .bool(true))
         #expect(body["mode"] == .string("cloud"))
         #expect(body["app_id"] == .string("app"))

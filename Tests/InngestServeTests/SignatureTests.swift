@@ -98,6 +98,12 @@ import Testing
         "t=1700000000;s=7eeae6c2aa870075ed4f612169e290e5fc0d5f760638cfdb2f243e127502aae4",
         "garbage",
         "t=1700000000&s=7eeae6c2aa870075ed4f612169e290e5fc0d5f760638cfdb2f243e127502aae4&x",
+        "t=1700000000&t=1700000001&s=7eeae6c2aa870075ed4f612169e290e5fc0d5f760638cfdb2f243e127502aae4",
+        "t=1700000000&s=7eeae6c2aa870075ed4f612169e290e5fc0d5f760638cfdb2f243e127502aae4&s=aacff3c21db860245e1efbbd5a4f6be71b0558b6f181ebbb6e6ff7594f409442",
+        "t=+1700000000&s=7eeae6c2aa870075ed4f612169e290e5fc0d5f760638cfdb2f243e127502aae4",
+        "t=1700000000&&s=7eeae6c2aa870075ed4f612169e290e5fc0d5f760638cfdb2f243e127502aae4",
+        "t=1700000000&s=7eeae6c2aa870075ed4f612169e290e5fc0d5f760638cfdb2f243e127502aae4&pad=" + String(repeating: "x", count: 200),
+        "t=1700000000&s=7eeae6c2aa870075ed4f612169e290e5fc0d5f760638cfdb2f243e127502aae4\u{0}",
     ])
     func malformedHeadersAreRejected(header: String) {
         #expect(throws: SignatureError.malformed(header)) {
@@ -108,6 +114,19 @@ import Testing
     @Test func headerFieldsMayComeInAnyOrder() throws {
         let header = "s=aacff3c21db860245e1efbbd5a4f6be71b0558b6f181ebbb6e6ff7594f409442&t=1700000000"
         #expect(try RequestSignature.verify(header: header, body: raw, keys: [key], now: fixedNow) == key)
+    }
+
+    @Test func unknownHeaderFieldsAreIgnored() throws {
+        let header = "t=1700000000&v=1&s=aacff3c21db860245e1efbbd5a4f6be71b0558b6f181ebbb6e6ff7594f409442"
+        #expect(try RequestSignature.verify(header: header, body: raw, keys: [key], now: fixedNow) == key)
+    }
+
+    @Test func errorsHaveCodes() {
+        #expect(SignatureError.missing.code == .missing)
+        #expect(SignatureError.malformed("x").code == .malformed)
+        #expect(SignatureError.outsideTolerance(timestamp: 1, now: 1_000).code == .outsideTolerance)
+        #expect(SignatureError.mismatch.code == .mismatch)
+        #expect(SignatureError.malformed("a\u{0}b").description.contains("\"a?b\""))
     }
 
     @Test func noKeyIsAnError() {

@@ -14,6 +14,10 @@ let otherKeyText = "signkey-test-" + String(repeating: "abcdef01", count: 8)
 /// 2023-11-14T22:13:20Z, the §9.5 timestamp.
 let fixedNow = Date(timeIntervalSince1970: 1_700_000_000)
 
+/// The timeout of every HTTP call a test makes: generous, because timeouts are not what is tested and
+/// a loaded machine must not fail a test by being slow.
+let generousTimeout: TimeInterval = 120
+
 /// Counts calls by key.
 final class Counter: Sendable {
     private let counts = Mutex([String: Int]())
@@ -42,7 +46,8 @@ func configuration(_ mode: ServeMode, signingKey: String? = nil, fallback: Strin
 func handler(_ functions: [FunctionDefinition], _ configuration: ServeConfiguration) async throws -> InngestServeHandler {
     let resolver = try await Container.boot(EmptyModule.self).rootResolver
     return InngestServeHandler(functions: functions, configuration: configuration, resolver: { _ in resolver }, events: nil,
-                               logger: InngestLogger(sink: InngestLogger.discard), clock: FixedClock(date: fixedNow), requestTimeout: 5)
+                               logger: InngestLogger(sink: InngestLogger.discard), clock: FixedClock(date: fixedNow),
+                               requestTimeout: generousTimeout)
 }
 
 /// An execution body as Inngest's server sends it.
@@ -65,6 +70,17 @@ func executionBody(steps: [String: JSONValue] = [:], attempt: Int = 0, maxAttemp
     ])
     return Array(body.jsonData)
 }
+
+/// A request whose `X-Inngest-Signature` is made with `key` over `signed` (the body by default).
+func signedRequest(_ method: String, target: String = "/api/inngest", headers: ServeHeaders = [:], body: [UInt8] = [],
+                   signed: [UInt8]? = nil, key: String = testKeyText, at time: Int64 = 1_700_000_000) throws -> ServeRequest {
+    var headers = headers
+    headers["X-Inngest-Signature"] = RequestSignature.sign(signed ?? body, key: try SigningKey(key), timestamp: time).headerValue
+    return ServeRequest(method: method, target: target, headers: headers, body: body)
+}
+
+/// A well-formed, current signature header that no key produced.
+let forgedSignature = "t=1700000000&s=" + String(repeating: "ab", count: 32)
 
 /// A POST to the serve endpoint.
 func post(fnId: String = "app-fn", stepId: String = "step", body: [UInt8], signedWith key: String? = nil,
