@@ -46,7 +46,7 @@ extension InngestServeHandler {
             events: call.triggeringEvents, memo: call.steps, runId: call.context.runId ?? "",
             attempt: call.context.attempt ?? 0, maxAttempts: call.context.maxAttempts ?? function.options.maxAttempts,
             targetStepId: (stepId == nil || stepId == "step" || stepId == "") ? nil : stepId,
-            immediateExecution: !(call.context.disableImmediateExecution ?? false))
+            immediateExecution: !(call.context.disableImmediateExecution ?? false), appId: configuration.appId)
         let outcome = await Executor.execute(function, request: execution, resolver: resolver(function), checkpoint: nil,
                                              events: events, logger: logger, clock: clock)
         return response(for: outcome, signWith: key)

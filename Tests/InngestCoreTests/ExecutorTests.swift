@@ -226,15 +226,24 @@ import Testing
         #expect(lines.withLock { $0 } == ["starting", "after a", "after nap"], "the replay logs only what is new")
     }
 
-    @Test func unsupportedStepsThrowInsteadOfDoingNothing() async throws {
+    @Test func waitForEventIsReportedAndAnsweredWithTheEventOrNil() async throws {
         struct Approved: Event { static let name = "test/approved"; var id: String }
         let fn = function { context in
-            _ = try await context.step.waitForEvent("approval", Approved.self, match: \.id, timeout: .hours(24))
-            return .null
+            let approval = try await context.step.waitForEvent("approval", Approved.self, match: \.id, if: "async.data.ok == true",
+                                                               timeout: .hours(24))
+            return .string(approval?.id ?? "timed out")
         }
-        let outcome = await Executor.execute(fn, request: request(), resolver: try await emptyResolver())
-        guard case .failed(let error, false, _) = outcome else { Issue.record("expected a non-retriable failure"); return }
-        #expect(error.message.contains("step.waitForEvent is not supported yet"))
+        let hash = StepIdentifier.hash("approval")
+        #expect(await Executor.execute(fn, request: request(), resolver: try await emptyResolver()) == .ops([GeneratorOp(
+            op: .waitForEvent, id: hash, name: "approval", opts: .object([
+                "event": .string("test/approved"), "timeout": .string("24h"),
+                "if": .string("event.data.id == async.data.id && (async.data.ok == true)"),
+            ]))], retryAfter: nil))
+        let event = InngestEvent(name: "test/approved", data: .object(["id": .string("a-1")]), id: "01E", ts: 1).jsonValue
+        #expect(await Executor.execute(fn, request: request(memo: [hash: .value(event)]), resolver: try await emptyResolver())
+                == .completed(.string("a-1")))
+        #expect(await Executor.execute(fn, request: request(memo: [hash: .value(.null)]), resolver: try await emptyResolver())
+                == .completed(.string("timed out")))
     }
 
     @Test func invokeIsReportedWithInngestsOpts() async throws {

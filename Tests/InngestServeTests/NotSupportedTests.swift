@@ -7,17 +7,6 @@ import Testing
 /// succeed), and `{"name": "NotSupportedError", "message": "<feature> is not supported yet by
 /// swift-inngest; see the README…"}`, whichever path reaches it.
 @Suite struct NotSupportedTests {
-    private struct Approved: Event {
-        static let name = "test/approved"
-        var id: String
-    }
-
-    private struct Other: InngestFunction {
-        static let id = "other"
-        static let trigger = Trigger.event(Approved.self)
-        func handle(_ input: Approved, context: Context) async throws -> String { input.id }
-    }
-
     private func expectNotSupported(_ response: ServeResponse, feature: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         #expect(response.status == 400, sourceLocation: sourceLocation)
         #expect(response.headers["X-Inngest-No-Retry"] == "true", sourceLocation: sourceLocation)
@@ -44,21 +33,6 @@ import Testing
         let memo: [String: JSONValue] = [StepIdentifier.hash("a"): .object(["input": .array([.integer(1)])])]
         try expectNotSupported(await serve.handle(try post(body: executionBody(steps: memo))), feature: "re-running a step")
         #expect(counter["a"] == 0)
-    }
-
-    @Test func waitForEvent() async throws {
-        let serve = try await handler([function("fn") { context in
-            _ = try await context.step.waitForEvent("approval", Approved.self, timeout: .hours(1))
-            return .null
-        }], try configuration(.dev))
-        try expectNotSupported(await serve.handle(try post(body: executionBody())), feature: "step.waitForEvent")
-    }
-
-    @Test func invoke() async throws {
-        let serve = try await handler([function("fn") { context in
-            .string(try await context.step.invoke("call", Other.self, with: Approved(id: "1")))
-        }], try configuration(.dev))
-        try expectNotSupported(await serve.handle(try post(body: executionBody())), feature: "step.invoke")
     }
 
     @Test func signedCallsGetASignedAnswer() async throws {

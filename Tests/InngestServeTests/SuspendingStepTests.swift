@@ -1,0 +1,64 @@
+import Foundation
+import InngestCore
+import InngestServe
+import Testing
+
+/// `step.waitForEvent` and `step.invoke` over the serve protocol: the ops Inngest's server and its
+/// conformance runner expect, and their memos on the way back.
+@Suite struct SuspendingStepTests {
+    private struct Resume: Event {
+        static let name = "test/resume"
+        var id: String
+        var resume: Bool
+    }
+
+    private struct Child: InngestFunction {
+        static let id = "child"
+        static let trigger = Trigger.event(Resume.self)
+        func handle(_ input: Resume, context: Context) async throws -> String { input.id }
+    }
+
+    /// The official conformance case wait-for-event-basic: the op, then the memo holding the event.
+    @Test func waitForEventBasic() async throws {
+        let serve = try await handler([function("fn") { context in
+            let event = try await context.step.waitForEvent("wait", event: "test/resume",
+                                                            if: "async.data.resume == true && async.data.id == event.data.id",
+                                                            timeout: .seconds(10))
+            return .object(["result": event?.data ?? .object([:])])
+        }], try configuration(.dev))
+        let first = await serve.handle(try post(body: executionBody()))
+        #expect(first.status == 206)
+        #expect(first.bodyText == #"[{"data":null,"displayName":"wait","id":"daaad336276d15594d0e765f96c17cd746bf4971","name":"wait","op":"WaitForEvent","opts":{"event":"test/resume","if":"async.data.resume == true && async.data.id == event.data.id","timeout":"10s"}}]"#)
+        let resumed: JSONValue = .object(["id": .string("resume"), "name": .string("test/resume"), "ts": .integer(1_700_000_000_000),
+                                          "user": .object([:]), "data": .object(["id": .string("123"), "resume": .bool(true)])])
+        let second = await serve.handle(try post(body: executionBody(steps: ["daaad336276d15594d0e765f96c17cd746bf4971": resumed])))
+        #expect(second.status == 200)
+        #expect(second.bodyText == #"{"result":{"id":"123","resume":true}}"#)
+        let timedOut = await serve.handle(try post(body: executionBody(steps: ["daaad336276d15594d0e765f96c17cd746bf4971": .null])))
+        #expect(timedOut.bodyText == #"{"result":{}}"#)
+    }
+
+    @Test func typedWaitsMatchOnAKeyPath() async throws {
+        let serve = try await handler([function("fn") { context in
+            let event = try await context.step.waitForEvent("wait", Resume.self, match: \.id, timeout: .hours(24))
+            return .bool(event?.resume ?? false)
+        }], try configuration(.dev))
+        let first = await serve.handle(try post(body: executionBody()))
+        #expect(first.bodyText.contains(#""opts":{"event":"test/resume","if":"event.data.id == async.data.id","timeout":"24h"}"#), "\(first.bodyText)")
+    }
+
+    @Test func invokeReportsTheCompositeFunctionIdAndReadsTheResult() async throws {
+        let serve = try await handler([function("fn") { context in
+            .string(try await context.step.invoke("call", Child.self, with: Resume(id: "7", resume: true)))
+        }], try configuration(.dev))
+        let first = await serve.handle(try post(body: executionBody()))
+        #expect(first.status == 206)
+        #expect(first.bodyText == #"[{"data":null,"displayName":"call","id":"\#(StepIdentifier.hash("call"))","name":"call","op":"InvokeFunction","opts":{"function_id":"app-child","payload":{"data":{"id":"7","resume":true}}}}]"#)
+        let done = await serve.handle(try post(body: executionBody(steps: [StepIdentifier.hash("call"): .object(["data": .string("7")])])))
+        #expect(done.status == 200 && done.bodyText == #""7""#)
+        let failed = await serve.handle(try post(body: executionBody(steps: [StepIdentifier.hash("call"): .object(["error": .object([
+            "name": .string("InngestInvokeTimeoutError"), "message": .string("Timed out waiting for invoked function to complete"),
+        ])])])))
+        #expect(failed.status == 400 && failed.headers["X-Inngest-No-Retry"] == "true", "an unhandled step error fails the run for good")
+    }
+}
