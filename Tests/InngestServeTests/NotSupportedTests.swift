@@ -14,7 +14,7 @@ import Testing
         #expect(json["name"] == .string("NotSupportedError"), sourceLocation: sourceLocation)
         let message = try #require(json["message"]?.stringValue, sourceLocation: sourceLocation)
         #expect(message.hasPrefix(feature), sourceLocation: sourceLocation)
-        #expect(message.contains("is not supported yet by swift-inngest; see the README"), sourceLocation: sourceLocation)
+        #expect(message.contains("is not supported yet by swift-inngest; see \"Not supported yet\" in the README"), sourceLocation: sourceLocation)
     }
 
     @Test func useAPI() async throws {

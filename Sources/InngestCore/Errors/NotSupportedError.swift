@@ -8,6 +8,6 @@ public struct NotSupportedError: Error, Sendable, CustomStringConvertible {
 
     /// A readable message.
     public var description: String {
-        "\(feature) is not supported yet by swift-inngest; see the README's feature table"
+        "\(feature) is not supported yet by swift-inngest; see \"Not supported yet\" in the README"
     }
 }

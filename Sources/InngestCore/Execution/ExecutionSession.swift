@@ -109,7 +109,7 @@ final class ExecutionSession: Sendable {
             // nothing is reported or recorded for it (it runs again on the next execution).
             if error is ExecutionInterrupt || error is CancellationError || Task.isCancelled { throw error }
             let serialized = SerializedError(error)
-            if error is NonRetriableError || attempt + 1 >= request.maxAttempts {
+            if error is NonRetriableError || error is NotSupportedError || attempt + 1 >= request.maxAttempts {
                 let op = GeneratorOp(op: .stepFailed, id: hashed, name: id, opts: opts, error: serialized)
                 guard let checkpoint else { throw report(op) }
                 try await commit(op, through: checkpoint)
