@@ -242,7 +242,8 @@ public actor EmbeddedEngine: EventSending {
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
                                              checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock)
         let failedAttempt = progressed.withLock { $0 } ? 0 : claimed.attempt
-        let writes = planner.plan(outcome, function: function, failedAttempt: failedAttempt, runId: claimed.runId, now: now())
+        let writes = planner.plan(outcome, function: function, failedAttempt: failedAttempt, runId: claimed.runId,
+                                  triggeringEvent: claimed.event, now: now())
         await record(claimed, writes, now: now())
     }
 

@@ -28,12 +28,14 @@ struct OutcomePlanner: Sendable {
     let functionIds: Set<String>
     let retryPolicy: RetryPolicy
 
-    func plan(_ outcome: ExecutionOutcome, function: FunctionDefinition, failedAttempt: Int, runId: String, now: Int64) -> RunWrites {
+    func plan(_ outcome: ExecutionOutcome, function: FunctionDefinition, failedAttempt: Int, runId: String,
+              triggeringEvent: InngestEvent, now: Int64) -> RunWrites {
         switch outcome {
         case .completed(let output):
             return RunWrites(update: .complete(output), timeline: [TimelineWrite(kind: .runCompleted, step: nil, detail: Self.summary(output))])
         case .ops(let ops, let retryAfter):
-            return plan(ops, retryAfter: retryAfter, function: function, failedAttempt: failedAttempt, runId: runId, now: now)
+            return plan(ops, retryAfter: retryAfter, function: function, failedAttempt: failedAttempt, runId: runId,
+                        triggeringEvent: triggeringEvent, now: now)
         case .failed(let error, let retriable, let retryAfter):
             if retriable && failedAttempt + 1 < function.options.maxAttempts {
                 let at = retryAfter?.milliseconds ?? now + retryPolicy.delayMilliseconds(afterAttempt: failedAttempt)
@@ -46,7 +48,7 @@ struct OutcomePlanner: Sendable {
     }
 
     private func plan(_ ops: [GeneratorOp], retryAfter: Date?, function: FunctionDefinition, failedAttempt: Int, runId: String,
-                      now: Int64) -> RunWrites {
+                      triggeringEvent: InngestEvent, now: Int64) -> RunWrites {
         var writes = RunWrites(update: .queue(attempt: 0, nextAt: now))
         var attempt = 0
         var retryAt: Int64?
@@ -91,7 +93,17 @@ struct OutcomePlanner: Sendable {
             case .stepPlanned:
                 break  // Executed on the next pass.
             case .waitForEvent:
-                return .failure(SerializedError(NotSupportedError("the \(op.op.rawValue) op in the embedded engine")), step: op.name)
+                guard let name = op.opts?["event"]?.stringValue, let timeout = op.opts?["timeout"]?.stringValue,
+                      let expires = Self.wakeTime(timeout, now: now) else {
+                    return .failure(SerializedError(name: "InvalidWait", message: "step \"\(op.name)\" has no readable event or timeout: \(op.opts?.jsonString ?? "null")"),
+                                    step: op.name)
+                }
+                writes.steps.append(StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: nil, wakeAt: expires))
+                writes.waits.append(EventWait(step: op.id, eventName: name, expression: op.opts?["if"]?.stringValue,
+                                              triggeringEvent: triggeringEvent.jsonValue, expiresAt: expires))
+                wakes.append(expires)
+                writes.timeline.append(TimelineWrite(kind: .waiting, step: op.name,
+                                                     detail: "for \(name)\(op.opts?["if"]?.stringValue.map { " if \($0)" } ?? ""), up to \(Delay.text(milliseconds: expires - now))"))
             }
         }
         // Re-execute when the retry is due or the first suspension resolves (the store also wakes

@@ -1,4 +1,5 @@
 import Foundation
+import InngestExpression
 import Synchronization
 
 /// The mutable state of one execution: memo lookups, repeat counters for step ids, and the ops found.
@@ -135,8 +136,15 @@ final class ExecutionSession: Sendable {
         }
     }
 
-    /// Refuses a `waitForEvent` condition that does not parse (checked once the expression engine is wired).
-    func checkWaitExpression(_ expression: String?, step id: String) throws {}
+    /// Refuses a `waitForEvent` condition that does not parse, naming the step and the column.
+    func checkWaitExpression(_ expression: String?, step id: String) throws {
+        guard let expression else { return }
+        do {
+            _ = try InngestExpression.Expression.parse(expression, variables: ["event", "async"])
+        } catch {
+            throw NonRetriableError("step.waitForEvent \"\(id)\": the condition \"\(expression)\" is not an expression Inngest accepts: \(error)")
+        }
+    }
 
     /// Inngest's id of a function of this app: `<appId>-<id>`, or `id` without an app id.
     func compositeId(of functionId: String) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import InngestCore
+import InngestExpression
 
 /// The engine's durable state in one SQLite file (WAL): events, runs, step results, timers, cron
 /// schedules and each run's timeline. Every method is one transaction, committed with a full fsync
@@ -16,17 +17,15 @@ actor EngineStore {
     let path: String
     /// How each function's new runs are set up (timeouts), by function id.
     private let targets: [String: RunTarget]
-    /// Whether an event satisfies a wait's expression.
-    private let waitMatcher: @Sendable (String, InngestEvent) -> Bool
+    /// Wait conditions parsed once, by their text.
+    private var parsedConditions: [String: InngestExpression.Expression] = [:]
 
     /// Opens or creates the store.
     /// - Throws: `EngineError` rather than touching a file that is not ours (a foreign or damaged
     ///   database, a newer schema) and for a file that cannot be opened or written, with what to do.
-    init(path: String, targets: [String: RunTarget] = [:],
-         waitMatcher: @escaping @Sendable (String, InngestEvent) -> Bool = { _, _ in false }) throws {
+    init(path: String, targets: [String: RunTarget] = [:]) throws {
         self.path = path
         self.targets = targets
-        self.waitMatcher = waitMatcher
         do {
             let connection = try SQLiteConnection(path: path)
             self.connection = connection
@@ -190,25 +189,42 @@ actor EngineStore {
         return true
     }
 
+    /// Whether a wait's condition holds for an incoming event. A condition or triggering event that
+    /// cannot be read (a damaged row) matches nothing: the wait then times out.
+    private func condition(_ text: String, holdsFor incoming: JSONValue, triggering: String?) -> Bool {
+        let expression: InngestExpression.Expression
+        if let parsed = parsedConditions[text] {
+            expression = parsed
+        } else {
+            guard let parsed = try? InngestExpression.Expression.parse(text, variables: ["event", "async"]) else { return false }
+            parsedConditions[text] = parsed
+            expression = parsed
+        }
+        guard let triggering, let event = try? JSONValue(json: Array(triggering.utf8)) else { return false }
+        return expression.matches(["event": event, "async": incoming])
+    }
+
     /// Records durable waits for events (`step.waitForEvent`): each resolves when a matching event
     /// is accepted, or times out at its expiry.
     private func insertWaits(_ waits: [EventWait], runId: String) throws {
         for wait in waits {
-            try connection.query("INSERT OR REPLACE INTO waits (run_id, hash, event_name, expression, expires_at) VALUES (?, ?, ?, ?, ?)",
-                                 [.text(runId), .text(wait.step), .text(wait.eventName), wait.expression.map(SQLiteValue.text) ?? .null,
-                                  .integer(wait.expiresAt)])
+            try connection.query("""
+                INSERT OR REPLACE INTO waits (run_id, hash, event_name, expression, trigger_event, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, [.text(runId), .text(wait.step), .text(wait.eventName), wait.expression.map(SQLiteValue.text) ?? .null,
+                      wait.expression == nil ? .null : .text(wait.triggeringEvent.jsonString), .integer(wait.expiresAt)])
         }
     }
 
     /// Resolves the waits of other runs that `event` matches: the event becomes the step's result
     /// and the run wakes. A wait started after the event was accepted never sees it.
     private func resolveWaits(for event: InngestEvent, now: Int64) throws {
-        let waits = try connection.query("SELECT run_id, hash, expression FROM waits WHERE event_name = ? AND expires_at > ?",
+        let waits = try connection.query("SELECT run_id, hash, expression, trigger_event FROM waits WHERE event_name = ? AND expires_at > ?",
                                          [.text(event.name), .integer(now)])
         guard !waits.isEmpty else { return }
+        let incoming = event.jsonValue
         for wait in waits {
             guard let runId = wait["run_id"].text, let hash = wait["hash"].text else { continue }
-            if let expression = wait["expression"].text, !waitMatcher(expression, event) { continue }
+            if let text = wait["expression"].text, !condition(text, holdsFor: incoming, triggering: wait["trigger_event"].text) { continue }
             try connection.query("DELETE FROM waits WHERE run_id = ? AND hash = ?", [.text(runId), .text(hash)])
             try connection.query("UPDATE steps SET memo = ?, wake_at = NULL WHERE run_id = ? AND hash = ? AND memo IS NULL",
                                  [.text(event.jsonValue.jsonString), .text(runId), .text(hash)])
@@ -433,10 +449,12 @@ actor EngineStore {
         case .complete(let output):
             try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
                                  [.text(output.jsonString), .integer(now), .text(runId)])
+            try connection.query("DELETE FROM waits WHERE run_id = ?", [.text(runId)])
             try resolveParent(of: runId, with: .data(output), now: now)
         case .fail(let error):
             try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ?",
                                  [.text(error.jsonValue.jsonString), .integer(now), .text(runId)])
+            try connection.query("DELETE FROM waits WHERE run_id = ?", [.text(runId)])
             try resolveParent(of: runId, with: .error(error), now: now)
         case nil:
             break

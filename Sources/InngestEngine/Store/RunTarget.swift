@@ -41,9 +41,11 @@ struct EventWait: Sendable {
     let step: String
     /// The awaited event name.
     let eventName: String
-    /// An expression over `async` (the candidate event) that must hold, with the run's own event
-    /// already substituted; `nil` accepts any event of the name.
+    /// An expression over `event` (the run's triggering event) and `async` (the candidate) that
+    /// must hold; `nil` accepts any event of the name.
     let expression: String?
+    /// The run's triggering event, which `event` in the expression reads.
+    let triggeringEvent: JSONValue
     /// When the wait times out, in milliseconds.
     let expiresAt: Int64
 }

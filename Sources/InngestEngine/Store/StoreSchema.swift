@@ -41,7 +41,7 @@ enum StoreSchema {
             CREATE INDEX runs_function ON runs (function_id, status);
             CREATE TABLE waits (
                 run_id TEXT NOT NULL, hash TEXT NOT NULL, event_name TEXT NOT NULL, expression TEXT,
-                expires_at INTEGER NOT NULL, PRIMARY KEY (run_id, hash));
+                trigger_event TEXT, expires_at INTEGER NOT NULL, PRIMARY KEY (run_id, hash));
             CREATE INDEX waits_event ON waits (event_name);
             CREATE TABLE crons_by_schedule (
                 schedule TEXT PRIMARY KEY, function_id TEXT NOT NULL, expression TEXT NOT NULL, next_fire_at INTEGER NOT NULL);
