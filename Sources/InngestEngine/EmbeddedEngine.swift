@@ -32,17 +32,18 @@ public actor EmbeddedEngine: EventSending {
     /// - Throws: `EngineError` for duplicate ids, invalid cron triggers, or a store that is not ours.
     public init(functions: [FunctionDefinition], configuration: EngineConfiguration = EngineConfiguration(),
                 clock: any EngineClock = SystemClock(), resolver: @escaping @Sendable (FunctionDefinition) -> Resolver) throws {
+        let functions = FunctionDefinition.withFailureCompanions(functions, appId: configuration.appId)
         var table: [String: FunctionDefinition] = [:]
         for function in functions {
             guard table[function.id] == nil else { throw EngineError.duplicateFunction(id: function.id) }
             table[function.id] = function
         }
-        let router = try EventRouter(functions)
+        let router = try EventRouter(functions, appId: configuration.appId)
         if configuration.databasePath != ":memory:" {
             let directory = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
-        self.store = try EngineStore(path: configuration.databasePath, targets: table.mapValues(RunTarget.init(function:)))
+        self.store = try EngineStore(path: configuration.databasePath, targets: table.mapValues(RunTarget.init(function:)), router: router)
         self.clock = clock
         self.configuration = configuration
         self.functions = table
@@ -75,8 +76,7 @@ public actor EmbeddedEngine: EventSending {
         guard !stopping else { throw EngineError.shuttingDown }
         let now = clock.now()
         for event in events { try event.validate(now: now) }
-        let router = self.router
-        let ids = try await store.ingest(events, now: now.milliseconds) { router.functions(for: $0) }
+        let ids = try await store.ingest(events, now: now.milliseconds)
         wakeup.signal()
         return ids
     }

@@ -18,16 +18,44 @@ struct EventRouter: Sendable {
         let expression: CronExpression
     }
 
+    /// A `cancelOn` of a function, with its condition parsed.
+    struct Cancellation: Sendable {
+        let functionId: String
+        let condition: Expression?
+        /// Milliseconds after the run's start during which it applies.
+        let timeout: Int64?
+    }
+
     private let routes: [String: [Route]]
+    private let cancellations: [String: [Cancellation]]
     /// Every cron trigger, by key.
     let schedules: [String: Schedule]
+    /// The app id, which lifecycle events name functions with (`<appId>-<id>`).
+    let appId: String
 
-    /// Parses every trigger.
-    /// - Throws: `EngineError` for a cron or an `if` that does not parse.
-    init(_ functions: [FunctionDefinition]) throws {
+    /// Parses every trigger and cancellation.
+    /// - Throws: `EngineError` for a cron or an expression that does not parse.
+    init(_ functions: [FunctionDefinition], appId: String) throws {
+        self.appId = appId
         var routes: [String: [Route]] = [:]
         var schedules: [String: Schedule] = [:]
+        var cancellations: [String: [Cancellation]] = [:]
         for function in functions {
+            for cancel in function.options.cancelOn {
+                var condition: Expression?
+                if let text = cancel.condition {
+                    do {
+                        // Inngest holds cancellation conditions to its restrictive policy at sync.
+                        condition = try Expression.parse(text, variables: ["event", "async"], rules: .restrictive)
+                    } catch {
+                        throw EngineError.invalidExpression(functionId: function.id, expression: text, detail: error.description)
+                    }
+                }
+                let timeout = cancel.timeout.map { duration in
+                    duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+                }
+                cancellations[cancel.event, default: []].append(Cancellation(functionId: function.id, condition: condition, timeout: timeout))
+            }
             for trigger in function.triggers {
                 switch trigger {
                 case .event(let name, let text):
@@ -52,7 +80,14 @@ struct EventRouter: Sendable {
         }
         self.routes = routes.mapValues { $0.sorted { $0.functionId < $1.functionId } }
         self.schedules = schedules
+        self.cancellations = cancellations
     }
+
+    /// The `cancelOn`s that events of this name trigger.
+    func cancellations(for name: String) -> [Cancellation] { cancellations[name] ?? [] }
+
+    /// Inngest's id of a function of this app.
+    func compositeId(of functionId: String) -> String { appId.isEmpty ? functionId : "\(appId)-\(functionId)" }
 
     /// The functions `event` starts: those with a trigger for its name whose filter holds (an
     /// evaluation error, as in Inngest, starts nothing).

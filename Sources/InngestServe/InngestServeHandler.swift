@@ -14,7 +14,7 @@ import InngestDI
 /// let response = await handler.handle(request)
 /// ```
 public struct InngestServeHandler: Sendable {
-    /// The functions served.
+    /// The functions served, with the `-failure` companion of each that has a failure handler.
     public let functions: [FunctionDefinition]
     /// The configuration.
     public let configuration: ServeConfiguration
@@ -37,7 +37,7 @@ public struct InngestServeHandler: Sendable {
                 resolver: @escaping @Sendable (FunctionDefinition) -> Resolver, events: (any EventSending)?,
                 logger: InngestLogger = InngestLogger(), clock: any EngineClock = SystemClock(),
                 requestTimeout: TimeInterval = 30) {
-        self.functions = functions
+        self.functions = FunctionDefinition.withFailureCompanions(functions, appId: configuration.appId)
         self.configuration = configuration
         self.resolver = resolver
         self.events = events

@@ -71,6 +71,14 @@ public struct RegisterPayload: Sendable, Hashable {
             "triggers": .array(triggers),
             "steps": .object(["step": step]),
         ]
+        if !function.options.cancelOn.isEmpty {
+            config["cancel"] = .array(function.options.cancelOn.map { cancel in
+                var members: [String: JSONValue] = ["event": .string(cancel.event)]
+                if let condition = cancel.condition { members["if"] = .string(condition) }
+                if let timeout = cancel.timeout { members["timeout"] = .string(TimeString.format(timeout)) }
+                return .object(members)
+            })
+        }
         if let timeouts = function.options.timeouts, timeouts.start != nil || timeouts.finish != nil {
             var members: [String: JSONValue] = [:]
             if let start = timeouts.start { members["start"] = .string(TimeString.format(start)) }

@@ -62,3 +62,35 @@ import Testing
         #expect(failed.status == 400 && failed.headers["X-Inngest-No-Retry"] == "true", "an unhandled step error fails the run for good")
     }
 }
+
+/// Failure handlers, cancellations and timeouts in the register payload, as Inngest's SDKs emit them.
+@Suite struct LifecycleRegistrationTests {
+    private struct Placed: Event {
+        static let name = "shop/order.placed"
+        var orderId: String
+    }
+
+    private struct Guarded: InngestFunction, OnFailure {
+        static let id = "guarded"
+        static let trigger = Trigger.event(Placed.self, if: "event.data.orderId != \"test\"")
+        static let options = FunctionOptions(timeouts: Timeouts(start: .seconds(30), finish: .minutes(5)),
+                                             cancelOn: [.event(named: "shop/order.cancelled", if: "async.data.orderId == event.data.orderId",
+                                                               timeout: .hours(1))])
+        func handle(_ input: Placed, context: Context) async throws {}
+        func onFailure(_ failure: FunctionFailure<Placed>, context: Context) async throws {}
+    }
+
+    @Test func theFailureCompanionAndTheOptionsAreRegistered() throws {
+        let functions = FunctionDefinition.withFailureCompanions([FunctionDefinition(Guarded.self) { _ in Guarded() }], appId: "app")
+        let payload = RegisterPayload(appId: "app", url: "http://localhost:3000/api/inngest", functions: functions, framework: nil)
+        let configs = try #require(payload.functions.arrayValue)
+        #expect(configs.count == 2)
+        let main = try #require(configs.first { $0["id"] == .string("app-guarded") })
+        #expect(main["triggers"]?.jsonString == #"[{"event":"shop/order.placed","expression":"event.data.orderId != \"test\""}]"#)
+        #expect(main["cancel"]?.jsonString == #"[{"event":"shop/order.cancelled","if":"async.data.orderId == event.data.orderId","timeout":"1h"}]"#)
+        #expect(main["timeouts"]?.jsonString == #"{"finish":"5m","start":"30s"}"#)
+        let failure = try #require(configs.first { $0["id"] == .string("app-guarded-failure") })
+        #expect(failure["name"] == .string("guarded (failure)"))
+        #expect(failure["triggers"]?.jsonString == #"[{"event":"inngest/function.failed","expression":"event.data.function_id == \"app-guarded\""}]"#)
+    }
+}

@@ -26,3 +26,8 @@ extension Event {
         self = try event.payload(as: Self.self)
     }
 }
+
+extension InngestEvent: TriggerPayload {
+    /// The event itself: a handler may take its triggering event untyped.
+    public init(triggeringEvent event: InngestEvent) { self = event }
+}

@@ -18,6 +18,8 @@ public struct FunctionDefinition: Sendable {
     public let handlerProvider: ProviderDescriptor?
     /// Runs the handler for one execution.
     let body: @Sendable (Resolver, Context) async throws -> JSONValue
+    /// Runs the failure handler (`OnFailure`) for one execution of its `-failure` companion.
+    let failureBody: (@Sendable (Resolver, Context) async throws -> Void)?
 
     /// Creates a definition from parts; the generated code uses this for marker-declared methods.
     /// - Parameters:
@@ -38,6 +40,42 @@ public struct FunctionDefinition: Sendable {
         self.location = location
         self.handlerProvider = handlerProvider
         self.body = body
+        self.failureBody = nil
+    }
+
+    private init(copying definition: FunctionDefinition, failureBody: @escaping @Sendable (Resolver, Context) async throws -> Void) {
+        self.id = definition.id
+        self.name = definition.name
+        self.triggers = definition.triggers
+        self.options = definition.options
+        self.location = definition.location
+        self.handlerProvider = definition.handlerProvider
+        self.body = definition.body
+        self.failureBody = failureBody
+    }
+
+    /// Whether the function has a failure handler.
+    public var hasFailureHandler: Bool { failureBody != nil }
+
+    /// The companion function that runs the failure handler, as Inngest's SDKs register it: id
+    /// `<id>-failure`, triggered by `inngest/function.failed` for this function (`<appId>-<id>`).
+    /// - Parameter appId: the app id the failed runs report.
+    /// - Returns: `nil` when the function has no failure handler.
+    public func failureCompanion(appId: String) -> FunctionDefinition? {
+        guard let failureBody else { return nil }
+        let composite = appId.isEmpty ? id : "\(appId)-\(id)"
+        let condition = "event.data.function_id == \(JSONValue.string(composite).jsonString)"
+        return FunctionDefinition(id: "\(id)-failure", name: "\(name) (failure)",
+                                  triggers: [.event(name: "inngest/function.failed", if: condition)], options: FunctionOptions(),
+                                  location: location) { resolver, context in
+            try await failureBody(resolver, context)
+            return .null
+        }
+    }
+
+    /// `functions` with the failure companion of each that has a failure handler.
+    public static func withFailureCompanions(_ functions: [FunctionDefinition], appId: String) -> [FunctionDefinition] {
+        functions + functions.compactMap { $0.failureCompanion(appId: appId) }
     }
 
     /// Creates a definition with one trigger.
@@ -79,11 +117,24 @@ public struct FunctionDefinition: Sendable {
                                      encode: @escaping @Sendable (F.Output) throws -> JSONValue) {
         let provider = ProviderDescriptor(F.self, scope: .transient, dependencies: dependencies,
                                           consumer: consumer ?? "\(F.self).init", location: location, factory: make)
-        self.init(id: F.id, name: F.name, triggers: F.trigger.definitions, options: F.options,
-                  location: location, handlerProvider: provider) { resolver, context in
+        let plain = FunctionDefinition(id: F.id, name: F.name, triggers: F.trigger.definitions, options: F.options,
+                                       location: location, handlerProvider: provider) { resolver, context in
             let input = try F.Input(triggeringEvent: context.event)
             let handler = try await resolver.resolve(F.self)
             return try encode(try await handler.handle(input, context: context))
+        }
+        if let failing = F.self as? any OnFailure.Type {
+            self = FunctionDefinition(copying: plain, failureBody: Self.failureBody(failing))
+        } else {
+            self = plain
+        }
+    }
+
+    private static func failureBody<H: OnFailure>(_ type: H.Type) -> @Sendable (Resolver, Context) async throws -> Void {
+        { resolver, context in
+            let failure = try FunctionFailure<H.Input>(failureEvent: context.event)
+            let handler = try await resolver.resolve(H.self)
+            try await handler.onFailure(failure, context: context)
         }
     }
 }

@@ -8,14 +8,18 @@ public struct FunctionOptions: Sendable, Hashable {
     /// How long a run may wait to start, and how long it may take once started; a run past either
     /// is cancelled (Inngest's `timeouts`).
     public var timeouts: Timeouts?
+    /// Events that cancel the function's unfinished runs.
+    public var cancelOn: [CancelOn]
 
     /// Creates options.
     /// - Parameters:
     ///   - retries: retries after the first attempt, 0–20; `nil` for Inngest's default of 4.
     ///   - timeouts: start and finish timeouts.
-    public init(retries: Int? = nil, timeouts: Timeouts? = nil) {
+    ///   - cancelOn: events that cancel unfinished runs.
+    public init(retries: Int? = nil, timeouts: Timeouts? = nil, cancelOn: [CancelOn] = []) {
         self.retries = retries
         self.timeouts = timeouts
+        self.cancelOn = cancelOn
     }
 
     /// Inngest's default retry count.

@@ -17,15 +17,19 @@ actor EngineStore {
     let path: String
     /// How each function's new runs are set up (timeouts), by function id.
     private let targets: [String: RunTarget]
+    /// Which functions events start and which runs they cancel; `nil` for inspection, which starts
+    /// nothing.
+    private let router: EventRouter?
     /// Wait conditions parsed once, by their text.
     private var parsedConditions: [String: InngestExpression.Expression] = [:]
 
     /// Opens or creates the store.
     /// - Throws: `EngineError` rather than touching a file that is not ours (a foreign or damaged
     ///   database, a newer schema) and for a file that cannot be opened or written, with what to do.
-    init(path: String, targets: [String: RunTarget] = [:]) throws {
+    init(path: String, targets: [String: RunTarget] = [:], router: EventRouter? = nil) throws {
         self.path = path
         self.targets = targets
+        self.router = router
         do {
             let connection = try SQLiteConnection(path: path)
             self.connection = connection
@@ -96,9 +100,8 @@ actor EngineStore {
     /// - Parameters:
     ///   - events: validated envelopes.
     ///   - now: milliseconds.
-    ///   - route: the functions an event (with its id and time assigned) starts.
     /// - Returns: the event ids in order (an idempotent repeat returns the first event's id).
-    func ingest(_ events: [InngestEvent], now: Int64, route: (InngestEvent) -> [String]) throws -> [String] {
+    func ingest(_ events: [InngestEvent], now: Int64) throws -> [String] {
         try transaction {
             var ids: [String] = []
             for var event in events {
@@ -117,14 +120,69 @@ actor EngineStore {
                     "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, ?, ?, ?, ?, ?)",
                     [.text(id), key.map(SQLiteValue.text) ?? .null, .text(event.name), .text(event.jsonValue.jsonString),
                      .integer(ts), .integer(now)])
-                for functionId in route(event) {
-                    try insertRun(functionId: functionId, eventId: id, eventName: event.name, nextAt: max(now, ts), now: now)
-                }
-                try resolveWaits(for: event, now: now)
+                try deliver(event, eventId: id, nextAt: max(now, ts), now: now)
                 ids.append(id)
             }
             return ids
         }
+    }
+
+    /// What an accepted event does: it resolves the waits it matches, cancels the runs whose
+    /// `cancelOn` it matches (runs started before it: the event never cancels what it starts), and
+    /// starts the runs of the functions it triggers.
+    private func deliver(_ event: InngestEvent, eventId: String, nextAt: Int64, now: Int64) throws {
+        try resolveWaits(for: event, now: now)
+        try cancelMatching(event, now: now)
+        for functionId in router?.functions(for: event) ?? [] {
+            try insertRun(functionId: functionId, eventId: eventId, eventName: event.name, nextAt: nextAt, now: now)
+        }
+    }
+
+    /// Cancels the unfinished runs whose function cancels on `event` and whose condition holds.
+    private func cancelMatching(_ event: InngestEvent, now: Int64) throws {
+        guard let router else { return }
+        let cancellations = router.cancellations(for: event.name)
+        guard !cancellations.isEmpty else { return }
+        let incoming = event.jsonValue
+        for cancellation in cancellations {
+            let runs = try connection.query("""
+                SELECT r.run_id, r.started_at, r.created_at, e.body FROM runs r JOIN events e ON e.id = r.event_id
+                WHERE r.function_id = ? AND r.status IN ('queued', 'running')
+                """, [.text(cancellation.functionId)])
+            for run in runs {
+                guard let runId = run["run_id"].text else { continue }
+                if let timeout = cancellation.timeout, (run["started_at"].int ?? run["created_at"].int ?? now) + timeout < now { continue }
+                if let condition = cancellation.condition {
+                    guard let body = run["body"].text, let triggering = try? JSONValue(json: Array(body.utf8)),
+                          condition.matches(["event": triggering, "async": incoming]) else { continue }
+                }
+                try cancelRun(runId, reason: "cancelled by \(event.name) \(event.id ?? "") (cancelOn)", now: now)
+            }
+        }
+    }
+
+    /// Accepts an event the engine itself sends (`inngest/function.failed`), as `ingest` would.
+    private func insertInternalEvent(name: String, data: JSONValue, now: Int64) throws {
+        let id = ULID.make(milliseconds: now)
+        let event = InngestEvent(name: name, data: data, id: id, ts: now)
+        try connection.query(
+            "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, NULL, ?, ?, ?, ?)",
+            [.text(id), .text(event.name), .text(event.jsonValue.jsonString), .integer(now), .integer(now)])
+        try deliver(event, eventId: id, nextAt: now, now: now)
+    }
+
+    /// Sends `inngest/function.failed` for a run that failed for good, which starts the function's
+    /// failure handler; runs of internal events (failure handlers themselves) send none.
+    private func announceFailure(of runId: String, error: SerializedError, now: Int64) throws {
+        guard let router, let row = try connection.query(
+            "SELECT r.function_id, e.body FROM runs r JOIN events e ON e.id = r.event_id WHERE r.run_id = ?", [.text(runId)]).first,
+            let functionId = row["function_id"].text, let body = row["body"].text,
+            let event = try? InngestEvent(json: JSONValue(json: Array(body.utf8))),
+            !event.name.hasPrefix("inngest/function.") else { return }
+        try insertInternalEvent(name: FunctionFailure<InngestEvent>.eventName,
+                                data: FunctionFailure<InngestEvent>.eventData(functionId: router.compositeId(of: functionId), runId: runId,
+                                                                               error: error, event: event),
+                                now: now)
     }
 
     @discardableResult
@@ -456,6 +514,7 @@ actor EngineStore {
                                  [.text(error.jsonValue.jsonString), .integer(now), .text(runId)])
             try connection.query("DELETE FROM waits WHERE run_id = ?", [.text(runId)])
             try resolveParent(of: runId, with: .error(error), now: now)
+            try announceFailure(of: runId, error: error, now: now)
         case nil:
             break
         }
