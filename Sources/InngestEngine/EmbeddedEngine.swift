@@ -159,6 +159,11 @@ public actor EmbeddedEngine: EventSending {
     /// One run.
     public func run(_ runId: String) async throws -> RunRecord? { try await store.run(runId) }
 
+    /// Events, newest first, optionally by name.
+    public func events(name: String? = nil, limit: Int = 100) async throws -> [InngestEvent] {
+        try await store.events(name: name, limit: limit)
+    }
+
     /// A run's step timeline.
     public func timeline(of runId: String) async throws -> [TimelineEntry] { try await store.timeline(runId) }
 

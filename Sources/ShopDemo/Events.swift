@@ -23,3 +23,24 @@ struct UserSignedUp: Codable, Sendable {
     var email: String
     var name: String
 }
+
+/// A manager approved a large order.
+// @inngest.event("shop/order.approved")
+struct OrderApproved: Codable, Sendable {
+    var orderId: String
+    var manager: String
+}
+
+/// The customer cancelled an order: its workflow stops wherever it is.
+// @inngest.event("shop/order.cancelled")
+struct OrderCancelled: Codable, Sendable {
+    var orderId: String
+}
+
+/// A charge to make: the input of the invoked `charge-card` function.
+// @inngest.event("shop/payment.requested")
+struct ChargeRequested: Codable, Sendable {
+    var orderId: String
+    var customer: String
+    var totalCents: Int
+}

@@ -4,8 +4,8 @@ import Inngest
 // @inngest.module(imports: [CoreModule], providers: [PaymentGateway, PaymentService], exports: [PaymentService])
 struct PaymentsModule {}
 
-/// Stock.
-// @inngest.module(imports: [CoreModule], providers: [InventoryService], exports: [InventoryService])
+/// Stock and fraud screening.
+// @inngest.module(imports: [CoreModule], providers: [InventoryService, FraudScreen], exports: [InventoryService, FraudScreen])
 struct InventoryModule {}
 
 /// Email.

@@ -67,8 +67,22 @@ final class PaymentService: Sendable {
 
     init(gateway: PaymentGateway) { self.gateway = gateway }
 
-    func charge(_ order: OrderPlaced) async throws -> String {
-        try await gateway.charge(orderId: order.orderId, cents: order.totalCents)
+    func charge(_ request: ChargeRequested) async throws -> String {
+        try await gateway.charge(orderId: request.orderId, cents: request.totalCents)
+    }
+}
+
+/// Screens orders for fraud (a slow remote check, run beside the stock reservation).
+// @inngest.injectable
+final class FraudScreen: Sendable {
+    private let log: ShopLog
+
+    init(log: ShopLog) { self.log = log }
+
+    func screen(_ order: OrderPlaced) async throws -> Bool {
+        try await Task.sleep(for: .milliseconds(300))
+        log.say("FraudScreen.screen(\(order.orderId)): clear")
+        return true
     }
 }
 

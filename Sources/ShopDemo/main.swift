@@ -9,8 +9,7 @@
 
 import Foundation
 import Inngest
-
-
+import Synchronization
 
 var dataDirectory = ".demo-data"
 var reset = false
@@ -46,10 +45,12 @@ let configuration = InngestConfiguration(
             let entry = observation.entry
             let step = entry.step.map { " \($0)" } ?? ""
             say("[\(elapsed())] \(observation.functionId) …\(observation.runId.suffix(6)) \(entry.kind.rawValue)\(step): \(entry.detail)")
+            choreography.react(to: observation)
         }))
 
 say("swift-inngest shop demo — database: \(databasePath)")
 let app = try await InngestApp.boot(AppModule.self, configuration: configuration)
+choreography.start(app)
 say("Registered \(app.functions.count) functions:")
 for function in app.functions {
     say("  • \(function.id) — \(function.triggers.map(\.description).joined(separator: ", "))")
@@ -59,10 +60,11 @@ let unfinished = try await app.engine.runs(status: .queued) + app.engine.runs(st
 if !unfinished.isEmpty {
     say("\nResuming \(unfinished.count) unfinished run(s) from a previous start; completed steps will not run again.\n")
 } else {
-    say("\nPlacing 3 orders and signing up a customer…\n")
+    say("\nPlacing 4 orders (o-1002 needs a manager's approval, o-1004 will be cancelled by its customer) and signing up a customer…\n")
     try await app.send(.orderPlaced(OrderPlaced(orderId: "o-1001", customer: "ada@example.com", items: ["keyboard", "mouse"], totalCents: 12_900)))
     try await app.send(.orderPlaced(OrderPlaced(orderId: "o-1002", customer: "alan@example.com", items: ["monitor"], totalCents: 34_900)))
     try await app.send(.orderPlaced(OrderPlaced(orderId: "o-1003", customer: "grace@example.com", items: ["cable", "cable"], totalCents: 1_800)))
+    try await app.send(.orderPlaced(OrderPlaced(orderId: "o-1004", customer: "edsger@example.com", items: ["keyboard"], totalCents: 4_500)))
     try await app.send(.userSignedUp(UserSignedUp(email: "linus@example.com", name: "Linus")))
     try await app.engine.runNow(functionId: "nightly-stock-report")
 }
@@ -82,6 +84,7 @@ for run in runs {
 
 let completed = runs.filter { $0.status == .completed }.count
 let failed = runs.filter { $0.status == .failed }.count
+let cancelled = runs.filter { $0.status == .cancelled }.count
 var retries = 0
 var sleeps = 0
 for run in runs {
@@ -89,8 +92,8 @@ for run in runs {
     retries += timeline.filter { $0.kind == .stepRetrying || $0.kind == .runRetrying }.count
     sleeps += timeline.filter { $0.kind == .sleeping }.count
 }
-say("\nSummary: \(runs.count) runs — \(completed) completed, \(failed) failed, \(runs.count - completed - failed) unfinished; "
-      + "\(retries) retried step(s), \(sleeps) durable sleep(s); \(elapsed()) elapsed.")
+say("\nSummary: \(runs.count) runs — \(completed) completed, \(failed) failed, \(runs.count - completed - failed - cancelled) unfinished, "
+      + "\(cancelled) cancelled; \(retries) retried step(s), \(sleeps) durable sleep(s); \(elapsed()) elapsed.")
 if let next = try await app.engine.cronSchedules()["nightly-stock-report"] {
     say("nightly-stock-report next fires at \(next.formatted(.iso8601)).")
 }
