@@ -49,6 +49,22 @@ struct Fulfil: InngestFunction, OnFailure {
         #expect(journal.all.count == 2, "the handler runs once and its own success sends nothing")
     }
 
+    @Test func anInvokedRunThatFailsStartsItsFailureHandlerToo() async throws {
+        struct Caller: InngestFunction {
+            static let id = "caller"
+            static let trigger = Trigger.event(Ping.self)
+            func handle(_ ping: Ping, context: Context) async throws {
+                _ = try? await context.step.invoke("fulfil", Fulfil.self, with: OrderPlaced(orderId: "inv", cents: -5))
+            }
+        }
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self, functions: [FunctionDefinition(handler: Fulfil(journal: journal)),
+                                                                                  FunctionDefinition(handler: Caller())])
+        try await app.send(Ping(id: "p"))
+        try await app.runUntilIdle()
+        #expect(journal.all == ["charge inv", "alert inv test-fulfil: negative amount"])
+    }
+
     @Test func aMatchingEventCancelsASleepingRunAndOthersDoNot() async throws {
         let journal = Journal()
         let app = try await boot(journal)

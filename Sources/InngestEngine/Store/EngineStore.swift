@@ -172,13 +172,13 @@ actor EngineStore {
     }
 
     /// Sends `inngest/function.failed` for a run that failed for good, which starts the function's
-    /// failure handler; runs of internal events (failure handlers themselves) send none.
+    /// failure handler; runs of lifecycle events (failure handlers themselves) send none, as in Inngest.
     private func announceFailure(of runId: String, error: SerializedError, now: Int64) throws {
         guard let router, let row = try connection.query(
             "SELECT r.function_id, e.body FROM runs r JOIN events e ON e.id = r.event_id WHERE r.run_id = ?", [.text(runId)]).first,
             let functionId = row["function_id"].text, let body = row["body"].text,
             let event = try? InngestEvent(json: JSONValue(json: Array(body.utf8))),
-            !event.name.hasPrefix("inngest/function.") else { return }
+            event.name != FunctionFailure<InngestEvent>.eventName, event.name != "inngest/function.finished" else { return }
         try insertInternalEvent(name: FunctionFailure<InngestEvent>.eventName,
                                 data: FunctionFailure<InngestEvent>.eventData(functionId: router.compositeId(of: functionId), runId: runId,
                                                                                error: error, event: event),
