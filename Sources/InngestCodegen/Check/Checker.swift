@@ -13,6 +13,9 @@ public enum Checker {
         diagnostics += crons(model)
         diagnostics += retries(model)
         diagnostics += EventReferenceCheck.check(model)
+        diagnostics += ExpressionCheck.check(model)
+        diagnostics += MatchCheck.check(model)
+        diagnostics += DurationCheck.check(model)
         diagnostics += visibility(model)
         diagnostics += DependencyGraphCheck.check(model)
         return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
