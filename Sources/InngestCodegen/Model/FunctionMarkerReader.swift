@@ -84,16 +84,11 @@ struct FunctionMarkerReader {
         case (.some, .some(let cron)):
             fail(cron.location, "@inngest.function takes one trigger as event: or cron:; for several, write triggers: [(event: …), (cron: …)]")
         case (.some(let event), nil):
-            contents.triggers = [eventTrigger(event.0, at: event.1, literal: listArgumentLiteral(marker, "event"), condition: condition)]
+            contents.triggers = [eventTrigger(event.0, at: event.1, literal: marker.argument("event")?.literal, condition: condition)]
         case (nil, .some(let cron)):
             contents.triggers = [TriggerModel(.cron(cron.value), location: cron.location, literal: cron.literal)]
         }
         return contents
-    }
-
-    /// The literal of the `label` argument, when it is a string.
-    private func listArgumentLiteral(_ marker: Marker, _ label: String) -> SourceSpan? {
-        marker.argument(label)?.literal
     }
 
     private func eventTrigger(_ value: MarkerValue, at location: SourceLocation, literal: SourceSpan?, condition: LocatedString?) -> TriggerModel {
