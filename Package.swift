@@ -69,7 +69,7 @@ let package = Package(
         ),
 
         // Build-time generation.
-        .target(name: "InngestCodegen", dependencies: ["InngestTime"]),
+        .target(name: "InngestCodegen", dependencies: ["InngestExpression", "InngestTime"]),
         .executableTarget(name: "inngest-codegen", dependencies: ["InngestCodegen"]),
         .plugin(name: "InngestPlugin", capability: .buildTool(), dependencies: ["inngest-codegen"]),
 

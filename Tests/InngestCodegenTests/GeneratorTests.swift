@@ -132,7 +132,7 @@ func errors(_ output: Generator.Output) -> [String] {
             """])
         let lines = errors(output)
         #expect(lines.contains { $0.contains("retries: 21; Inngest allows 0 to 20") })
-        #expect(lines.contains { $0.contains("takes one trigger: event or cron, not both") })
+        #expect(lines.contains { $0.contains("takes one trigger as event: or cron:; for several, write triggers: [(event: …), (cron: …)]") })
         #expect(lines.contains { $0.contains("@inngest.function needs an id") })
     }
 

@@ -10,7 +10,7 @@ import Testing
         (#"// @inngest.function(id:, retries: 3)"#, 1, 25, "expected a value after 'id:', found ','"),
         (#"// @inngest.function(id:"#, 1, 25, "expected a value after 'id:', found the end of the comment"),
         (#"// @inngest.function(id: "x" retries: 3)"#, 1, 30, "expected ',' or ')' after an argument of '@inngest.function', found 'r'"),
-        (#"// @inngest.function(id: {x})"#, 1, 26, "expected a value (a string, number, true, false, name or array), found '{'"),
+        (#"// @inngest.function(id: {x})"#, 1, 26, "expected a value (a string, number, true, false, name, array or (key: value) list), found '{'"),
         (#"// @inngest.function(id: "x") trailing"#, 1, 31, "expected the end of the comment after the arguments of '@inngest.function', found 't'"),
         (#"// @inngest.function extra"#, 1, 22, "expected '(' or the end of the comment after '@inngest.function', found 'e'"),
         (#"// @inngest."#, 1, 13, "expected a marker kind after '@inngest.', such as 'function', found the end of the comment"),

@@ -10,8 +10,12 @@ public enum Checker {
         var diagnostics: [Diagnostic] = []
         diagnostics += duplicateFunctionIds(model)
         diagnostics += duplicateEventNames(model)
-        diagnostics += triggers(model)
+        diagnostics += crons(model)
         diagnostics += retries(model)
+        diagnostics += EventReferenceCheck.check(model)
+        diagnostics += ExpressionCheck.check(model)
+        diagnostics += MatchCheck.check(model)
+        diagnostics += DurationCheck.check(model)
         diagnostics += visibility(model)
         diagnostics += DependencyGraphCheck.check(model)
         return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
@@ -55,17 +59,19 @@ public enum Checker {
         return diagnostics
     }
 
-    /// Cron expressions parse, name real zones and can fire.
-    static func triggers(_ model: AppModel) -> [Diagnostic] {
-        model.functions.compactMap { function -> Diagnostic? in
-            guard case .cron(let text)? = function.trigger else { return nil }
-            do throws(CronParseError) {
-                _ = try CronExpression(text)
-                return nil
-            } catch {
-                var location = function.triggerLocation
-                if function.declaration != .conformance { location.column += 1 + error.offset }
-                return Diagnostic(.error, "invalid cron \"\(text)\" in function \"\(function.id ?? function.typeName)\": \(error.message)", at: location)
+    /// Cron expressions parse, name real zones and can fire; an error points into the string.
+    static func crons(_ model: AppModel) -> [Diagnostic] {
+        model.functions.flatMap { function in
+            function.triggers.compactMap { trigger -> Diagnostic? in
+                guard case .cron(let text) = trigger.kind else { return nil }
+                do throws(CronParseError) {
+                    _ = try CronExpression(text)
+                    return nil
+                } catch {
+                    let offset = String(text.prefix(error.offset)).utf8.count
+                    let location = trigger.literal?.location(inLiteralAt: offset) ?? trigger.location
+                    return Diagnostic(.error, "invalid cron \"\(text)\" in function \"\(function.displayId)\": \(error.message)", at: location)
+                }
             }
         }
     }

@@ -8,6 +8,11 @@ public struct AppModel: Sendable {
     public var injectables: [InjectableModel] = []
     /// Modules, sorted by type name.
     public var modules: [ModuleModel] = []
+    /// The `step.waitForEvent` calls found in function bodies, in source order.
+    public var waits: [WaitModel] = []
+    /// The stored instance properties of each struct of the target, name → type as written (empty
+    /// when not annotated): what `match:` key paths are checked against.
+    public var storedProperties: [String: [String: String]] = [:]
 
     /// Creates an empty model.
     public init() {}
@@ -61,84 +66,6 @@ public struct InitializerModel: Sendable, Hashable {
     public func signature(of typeName: String) -> String {
         "\(typeName).init(\(dependencies.map { "\($0.label ?? "_"):" }.joined()))"
     }
-}
-
-/// A function.
-public struct FunctionModel: Sendable, Hashable {
-    /// How the function is declared.
-    public enum Declaration: Sendable, Hashable {
-        /// A type conforming to `InngestFunction`.
-        case conformance
-        /// A type with a function marker: the generator adds the conformance.
-        case markedType
-        /// A method with a function marker on an injectable type: the generator adds a wrapper.
-        case markedMethod(MethodModel)
-    }
-
-    /// What starts it.
-    public enum TriggerModel: Sendable, Hashable {
-        /// An event, by Swift type (and name when known).
-        case event(typeName: String?, eventName: String?)
-        /// A cron expression.
-        case cron(String)
-    }
-
-    /// The function id, when written as a literal.
-    public var id: String?
-    /// A display name from the marker.
-    public var name: String?
-    /// The Swift type (the owner type for methods).
-    public var typeName: String
-    /// How it is declared.
-    public var declaration: Declaration
-    /// Its trigger, when it could be read.
-    public var trigger: TriggerModel?
-    /// Retries from the marker or a literal `FunctionOptions(retries:)`.
-    public var retries: Int?
-    /// How to construct the handler (or the method's owner).
-    public var initializer: InitializerModel
-    /// The type's access level keyword.
-    public var accessLevel: String?
-    /// Where it is declared (the type, or the method).
-    public var location: SourceLocation
-    /// Where the id is written (marker argument or `static let id`), for messages.
-    public var idLocation: SourceLocation
-    /// Where the trigger is written, for messages.
-    public var triggerLocation: SourceLocation
-    /// Enclosing `#if` conditions.
-    public var conditions: [String]
-}
-
-/// A method declared as a function by marker.
-public struct MethodModel: Sendable, Hashable {
-    /// The method name.
-    public var name: String
-    /// Its parameters: at most one payload parameter and one `Context`.
-    public var parameters: [MethodParameter]
-    /// `async`.
-    public var isAsync: Bool
-    /// `throws`.
-    public var isThrows: Bool
-    /// The return type; `nil` for `Void`.
-    public var returnType: String?
-}
-
-/// A parameter of a marked method.
-public struct MethodParameter: Sendable, Hashable {
-    /// What the wrapper passes.
-    public enum Role: Sendable, Hashable {
-        /// The event payload.
-        case payload
-        /// The `Context`.
-        case context
-    }
-
-    /// The external label; `nil` for `_`.
-    public var label: String?
-    /// The type as written.
-    public var type: String
-    /// What it receives.
-    public var role: Role
 }
 
 /// An injectable type.

@@ -18,8 +18,15 @@ enum FrameworkProtocol: String, CaseIterable, Sendable {
         written == rawValue || Self.modulePrefixes.contains { written == $0 + rawValue }
     }
 
-    /// The framework protocol `written` spells, if any.
+    /// Protocols of the framework that refine one of these: adopting one adopts it.
+    static let refinements: [String: FrameworkProtocol] = ["OnFailure": .function]
+
+    /// The framework protocol `written` spells (or refines), if any.
     static func spelled(by written: String) -> FrameworkProtocol? {
-        allCases.first { $0.isSpelled(by: written) }
+        if let found = allCases.first(where: { $0.isSpelled(by: written) }) { return found }
+        for (name, refined) in refinements where written == name || modulePrefixes.contains(where: { written == $0 + name }) {
+            return refined
+        }
+        return nil
     }
 }

@@ -1,15 +1,38 @@
-/// Reads a marker's arguments strictly: every key must be known, every value of the right kind.
-/// Problems become diagnostics at the argument; nothing is ignored.
+/// Reads a marker's arguments (or the entries of a `(key: value)` list in one) strictly: every key
+/// must be known, every value of the right kind. Problems become diagnostics at the argument;
+/// nothing is ignored.
 struct MarkerReader {
-    let marker: Marker
+    private let arguments: [MarkerArgument]
+    /// What the arguments belong to, for messages: `@inngest.function`, `timeouts`.
+    private let context: String
     private(set) var diagnostics: [Diagnostic] = []
     private var consumed = Set<Int>()
 
-    init(_ marker: Marker) { self.marker = marker }
+    /// Reads a marker's arguments.
+    init(_ marker: Marker) {
+        arguments = marker.arguments
+        context = "@inngest.\(marker.kind)"
+    }
+
+    /// Reads the entries of a `(key: value)` list, named `context` in messages.
+    init(entries: [MarkerArgument], in context: String) {
+        arguments = entries
+        self.context = context
+    }
+
+    /// Whether an argument with this label is written (and not yet read).
+    func has(_ label: String) -> Bool {
+        arguments.enumerated().contains { $0.element.label == label && !consumed.contains($0.offset) }
+    }
+
+    /// The whole argument of `label`, once: for values the typed readers do not cover.
+    mutating func argument(_ label: String) -> MarkerArgument? {
+        take(label)
+    }
 
     /// The value of `label`, once.
     private mutating func take(_ label: String) -> MarkerArgument? {
-        for (index, argument) in marker.arguments.enumerated() where argument.label == label {
+        for (index, argument) in arguments.enumerated() where argument.label == label && !consumed.contains(index) {
             consumed.insert(index)
             return argument
         }
@@ -18,11 +41,21 @@ struct MarkerReader {
 
     /// The first unlabeled argument, if any.
     mutating func positional() -> MarkerArgument? {
-        for (index, argument) in marker.arguments.enumerated() where argument.label == nil && !consumed.contains(index) {
+        for (index, argument) in arguments.enumerated() where argument.label == nil && !consumed.contains(index) {
             consumed.insert(index)
             return argument
         }
         return nil
+    }
+
+    /// A string value with where it is written.
+    mutating func locatedString(_ label: String) -> LocatedString? {
+        guard let argument = take(label) else { return nil }
+        guard case .string(let value) = argument.value else {
+            fail(argument.valueLocation, "'\(label)' takes a quoted string, e.g. \(label): \"…\"")
+            return nil
+        }
+        return LocatedString(value, at: argument.valueLocation, literal: argument.literal)
     }
 
     /// A string value.
@@ -91,7 +124,7 @@ struct MarkerReader {
             fail(argument.valueLocation, "'\(label)' takes true or false, or is written alone")
             return false
         }
-        for (index, argument) in marker.arguments.enumerated()
+        for (index, argument) in arguments.enumerated()
         where argument.label == nil && !consumed.contains(index) && argument.value == .identifier(label) {
             consumed.insert(index)
             return true
@@ -99,15 +132,24 @@ struct MarkerReader {
         return false
     }
 
+    /// Reports each of `labels` that is written as not supported yet (`reason` says why), so that
+    /// the key is refused with that message rather than as unknown.
+    mutating func refuseUnsupported(_ labels: [String], reason: String) {
+        for label in labels {
+            guard let argument = take(label) else { continue }
+            fail(argument.location, "'\(label)' is not supported yet: \(reason)")
+        }
+    }
+
     /// Reports every argument not consumed: unknown keys are errors, never ignored.
     mutating func finish(allowed: [String]) {
-        for (index, argument) in marker.arguments.enumerated() where !consumed.contains(index) {
+        for (index, argument) in arguments.enumerated() where !consumed.contains(index) {
             let expected = allowed.isEmpty ? "it takes no arguments" : "expected \(allowed.joined(separator: ", "))"
             if let label = argument.label {
                 let hint = Spelling.suggestion(for: label, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
-                fail(argument.location, "unknown key '\(label)' in @inngest.\(marker.kind) (\(expected))\(hint)")
+                fail(argument.location, "unknown key '\(label)' in \(context) (\(expected))\(hint)")
             } else {
-                fail(argument.location, "unexpected argument in @inngest.\(marker.kind) (\(expected))")
+                fail(argument.location, "unexpected argument in \(context) (\(expected))")
             }
         }
     }

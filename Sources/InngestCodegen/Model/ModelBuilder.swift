@@ -6,10 +6,10 @@ public struct ModelBuilder {
     /// The marker kinds the generator understands.
     static let markerKinds = Marker.knownKinds
 
-    private var diagnostics: [Diagnostic] = []
-    private var types: [String: [TypeDecl]] = [:]
-    private var index = TypeIndex(declarations: [:], aliases: [])
-    private var model = AppModel()
+    var diagnostics: [Diagnostic] = []
+    var types: [String: [TypeDecl]] = [:]
+    var index = TypeIndex(declarations: [:], aliases: [])
+    var model = AppModel()
 
     /// Builds the model.
     /// - Parameter files: every scanned file of the target.
@@ -29,6 +29,7 @@ public struct ModelBuilder {
         builder.mergeExtensionsThroughAliases()
         builder.index = TypeIndex(declarations: builder.types, aliases: aliases)
         builder.collect()
+        builder.collectWaits(files)
         var seen = Set<Diagnostic>()
         let diagnostics = builder.diagnostics.filter { seen.insert($0).inserted }
         return (builder.model, diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) })
@@ -83,7 +84,9 @@ public struct ModelBuilder {
             collectInjectable(name, primary, declarations, conforms: adopted.contains(.injectable))
             collectFunctions(name, primary, declarations, conforms: adopted.contains(.function))
         }
-        resolveEventTriggers()
+        resolveEventReferences()
+        resolvePayloads()
+        collectStoredProperties()
         model.events.sort { $0.typeName < $1.typeName }
         model.functions.sort { ($0.id ?? "", $0.location) < ($1.id ?? "", $1.location) }
         model.injectables.sort { $0.typeName < $1.typeName }
@@ -92,7 +95,7 @@ public struct ModelBuilder {
 
     /// The declarations of `name` and of its superclasses declared in the target, nearest first:
     /// where an inherited static requirement (`id`, `trigger`, `name`) is found.
-    private func inheritedDeclarations(_ name: String) -> [TypeDecl] {
+    func inheritedDeclarations(_ name: String) -> [TypeDecl] {
         index.classChain(from: name).flatMap { types[$0] ?? [] }
     }
 
@@ -271,165 +274,11 @@ public struct ModelBuilder {
                                                  location: primary.location, conditions: primary.conditions))
     }
 
-    // MARK: Functions
-
-    private mutating func collectFunctions(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl], conforms: Bool) {
-        let markers = declarations.flatMap { $0.markers.filter { $0.kind == "function" } }
-        if conforms {
-            if let marker = markers.first {
-                diagnostics.append(Diagnostic(.error, "\(name) both conforms to InngestFunction and has an @inngest.function marker; keep one of the two",
-                                              at: marker.location))
-            }
-            collectConformingFunction(name, primary, declarations)
-        } else if let marker = markers.first {
-            collectMarkedType(name, primary, declarations, marker)
-        }
-        for declaration in declarations {
-            for method in declaration.methods {
-                for marker in method.markers where marker.kind == "function" {
-                    collectMarkedMethod(name, primary, declarations, method, marker)
-                }
-            }
-        }
-    }
-
-    private mutating func collectConformingFunction(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl]) {
-        // A subclass inherits its superclass's static requirements.
-        let lineage = inheritedDeclarations(name)
-        let id = staticString("id", in: lineage)
-        var trigger: FunctionModel.TriggerModel?
-        var triggerLocation = primary.location
-        if let property = staticProperty("trigger", in: lineage), let text = property.initializer {
-            triggerLocation = property.location
-            trigger = Self.parseTrigger(text)
-        }
-        var retries: Int?
-        if let text = staticProperty("options", in: lineage)?.initializer,
-           let match = text.firstMatch(of: #/retries\s*:\s*(-?\d+)/#) {
-            retries = Int(match.1)
-        }
-        guard let initializer = initializer(of: name, primary, declarations) else { return }
-        model.functions.append(FunctionModel(
-            id: id?.value, name: nil, typeName: name, declaration: .conformance, trigger: trigger, retries: retries,
-            initializer: initializer, accessLevel: primary.accessLevel, location: primary.location,
-            idLocation: id?.location ?? primary.location, triggerLocation: triggerLocation, conditions: primary.conditions))
-    }
-
-    private mutating func collectMarkedType(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl], _ marker: Marker) {
-        guard var function = readFunctionMarker(marker, typeName: name, location: primary.location) else { return }
-        guard let initializer = initializer(of: name, primary, declarations) else { return }
-        function.initializer = initializer
-        function.accessLevel = primary.accessLevel
-        function.conditions = primary.conditions
-        model.functions.append(function)
-    }
-
-    private mutating func collectMarkedMethod(_ owner: String, _ primary: TypeDecl, _ declarations: [TypeDecl],
-                                              _ method: FunctionDecl, _ marker: Marker) {
-        guard var function = readFunctionMarker(marker, typeName: owner, location: method.location) else { return }
-        var parameters: [MethodParameter] = []
-        for parameter in method.parameters {
-            let role: MethodParameter.Role = parameter.type == "Context" || parameter.type == "Inngest.Context" ? .context : .payload
-            if parameters.contains(where: { $0.role == role }) {
-                diagnostics.append(Diagnostic(.error, "\(owner).\(method.name) has more than one \(role == .context ? "Context" : "payload") parameter; "
-                                              + "a function method takes (_ event: SomeEvent, context: Context), either, or neither", at: method.location))
-                return
-            }
-            parameters.append(MethodParameter(label: parameter.label, type: parameter.type, role: role))
-        }
-        if method.isStatic {
-            diagnostics.append(Diagnostic(.error, "@inngest.function cannot mark a static method; make \(method.name) an instance method",
-                                          at: marker.location))
-            return
-        }
-        let payload = parameters.first { $0.role == .payload }
-        if case .cron? = function.trigger, let payload, payload.type != "ScheduledRun" {
-            diagnostics.append(Diagnostic(.error, "\(owner).\(method.name) has a cron trigger, so its payload parameter must be ScheduledRun (or be left out), not \(payload.type)",
-                                          at: method.location))
-        }
-        if case .event(nil, let eventName)? = function.trigger, eventName == nil, payload == nil {
-            diagnostics.append(Diagnostic(.error, "\(owner).\(method.name) needs an event payload parameter for its event trigger", at: method.location))
-        }
-        function.declaration = .markedMethod(MethodModel(name: method.name, parameters: parameters, isAsync: method.isAsync,
-                                                         isThrows: method.isThrows, returnType: method.returnType.flatMap { $0 == "Void" || $0 == "()" ? nil : $0 }))
-        if case .event(let typeName, let eventName)? = function.trigger, typeName == nil, let payload {
-            function.trigger = .event(typeName: payload.type, eventName: eventName)
-        }
-        function.accessLevel = primary.accessLevel
-        function.conditions = primary.conditions + method.conditions.dropFirst(primary.conditions.count)
-        // The owner's construction comes from the injectable model.
-        function.initializer = InitializerModel(dependencies: [], isAsync: false, isThrows: false)
-        model.functions.append(function)
-    }
-
-    /// Reads `@inngest.function(id:, name:, event:|cron:, retries:)`.
-    private mutating func readFunctionMarker(_ marker: Marker, typeName: String, location: SourceLocation) -> FunctionModel? {
-        var reader = MarkerReader(marker)
-        let id = reader.string("id")
-        let name = reader.string("name")
-        let event = reader.stringOrIdentifier("event")
-        let cron = reader.string("cron")
-        let retries = reader.integer("retries")
-        reader.finish(allowed: ["id", "name", "event", "cron", "retries"])
-        if id == nil { reader.fail(marker.location, "@inngest.function needs an id: // @inngest.function(id: \"my-function\", event: \"app/thing.happened\")") }
-        var trigger: FunctionModel.TriggerModel?
-        var triggerLocation = marker.location
-        switch (event, cron) {
-        case (nil, nil):
-            reader.fail(marker.location, "@inngest.function needs a trigger: add event: \"domain/name\" or cron: \"0 * * * *\"")
-        case (.some, .some(let cron)):
-            reader.fail(cron.1, "@inngest.function takes one trigger: event or cron, not both")
-        case (.some(let event), nil):
-            triggerLocation = event.1
-            if case .string(let eventName) = event.0 {
-                trigger = .event(typeName: nil, eventName: eventName)
-            } else if case .identifier(let typeName) = event.0 {
-                trigger = .event(typeName: typeName, eventName: nil)
-            }
-        case (nil, .some(let cron)):
-            triggerLocation = cron.1
-            trigger = .cron(cron.0)
-        }
-        diagnostics += reader.diagnostics
-        guard let id else { return nil }
-        return FunctionModel(id: id.0, name: name?.0, typeName: typeName, declaration: .markedType, trigger: trigger, retries: retries?.0,
-                             initializer: InitializerModel(dependencies: [], isAsync: false, isThrows: false), accessLevel: nil,
-                             location: location, idLocation: id.1, triggerLocation: triggerLocation, conditions: [])
-    }
-
-    /// Fills in event type names of marker triggers written as event names, and event names of
-    /// triggers written as types.
-    private mutating func resolveEventTriggers() {
-        let byName = Dictionary(model.events.compactMap { event in event.eventName.map { ($0, event) } }, uniquingKeysWith: { first, _ in first })
-        let byType = Dictionary(model.events.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
-        for index in model.functions.indices {
-            guard case .event(let typeName, let eventName)? = model.functions[index].trigger else { continue }
-            if let eventName, let event = byName[eventName] {
-                if let typeName, typeName != event.typeName {
-                    let function = model.functions[index]
-                    diagnostics.append(Diagnostic(.error, "function \"\(function.id ?? function.typeName)\" is triggered by \"\(eventName)\", which is \(event.typeName), but its payload type is \(typeName)",
-                                                  at: function.location))
-                }
-                model.functions[index].trigger = .event(typeName: event.typeName, eventName: eventName)
-            } else if let eventName {
-                let function = model.functions[index]
-                if function.declaration != .conformance {
-                    let hint = Spelling.suggestion(for: eventName, among: Array(byName.keys)).map { " Did you mean \"\($0)\"?" } ?? ""
-                    diagnostics.append(Diagnostic(.error, "unknown event \"\(eventName)\": no type in this target declares it. "
-                                                  + "Declare one with // @inngest.event(\"\(eventName)\") or conform a type to Event.\(hint)",
-                                                  at: function.triggerLocation))
-                }
-            } else if let typeName, let event = byType[typeName] {
-                model.functions[index].trigger = .event(typeName: typeName, eventName: event.eventName)
-            }
-        }
-    }
-
     // MARK: Helpers
 
     /// How the wiring constructs `name`: the init marked `@inngest.inject`, else the only init, else
     /// (for structs) the memberwise initialiser, else `init()`.
-    private mutating func initializer(of name: String, _ primary: TypeDecl, _ declarations: [TypeDecl],
+    mutating func initializer(of name: String, _ primary: TypeDecl, _ declarations: [TypeDecl],
                                       visited: Set<String> = []) -> InitializerModel? {
         let inits = declarations.flatMap(\.initializers)
         // A subclass that declares no initialiser inherits its superclass's.
@@ -495,25 +344,13 @@ public struct ModelBuilder {
         return DependencyModel(label: label, name: name, type: type, isOptional: optional)
     }
 
-    private func staticProperty(_ name: String, in declarations: [TypeDecl]) -> PropertyDecl? {
+    func staticProperty(_ name: String, in declarations: [TypeDecl]) -> PropertyDecl? {
         declarations.lazy.flatMap(\.properties).first { $0.isStatic && $0.name == name }
     }
 
-    private func staticString(_ name: String, in declarations: [TypeDecl]) -> (value: String, location: SourceLocation)? {
+    func staticString(_ name: String, in declarations: [TypeDecl]) -> (value: String, location: SourceLocation)? {
         guard let property = staticProperty(name, in: declarations), let value = property.stringLiteralValue else { return nil }
         return (value, property.location)
-    }
-
-    /// Reads `Trigger.event(X.self)` and `.cron("…")` initialisers.
-    static func parseTrigger(_ text: String) -> FunctionModel.TriggerModel? {
-        let compact = text.replacingOccurrences(of: " ", with: "")
-        if let match = compact.firstMatch(of: #/\.event\(([A-Za-z_][A-Za-z0-9_.]*?)\.self\)/#) {
-            return .event(typeName: String(match.1), eventName: nil)
-        }
-        if let match = text.firstMatch(of: #/\.cron\(\s*"((?:[^"\\]|\\.)*)"\s*\)/#) {
-            return .cron(String(match.1))
-        }
-        return nil
     }
 }
 

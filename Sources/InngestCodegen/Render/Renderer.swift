@@ -71,17 +71,24 @@ public enum Renderer {
         var values = Template.Values()
         var conformances: [[String: String]] = []
         var wrappers: [[String: String]] = []
+        var payloads: [[String: String]] = []
+        var failureConformances: [[String: String]] = []
+        var failureForwarders: [[String: String]] = []
         var functions: [[String: String]] = []
         for function in model.functions {
             let location = literal("\(function.location.file):\(function.location.line)")
             var shared: [String: String] = ["location": location]
             if function.declaration != .conformance {
-                // A conforming type states its id and trigger itself; the generator writes them for markers.
-                guard let id = function.id, let trigger = function.trigger, let input = inputType(function, trigger) else { continue }
+                // A conforming type states its id, trigger and options itself; the generator writes them for markers.
+                guard let id = function.id, let input = function.input, let trigger = triggerExpression(function.triggers) else { continue }
                 shared.merge([
                     "id": literal(id), "name": literal(function.name ?? id), "input": input,
-                    "trigger": triggerExpression(trigger, input: input), "retries": function.retries.map(String.init) ?? "nil",
+                    "trigger": trigger, "options": optionsExpression(function),
                 ]) { $1 }
+            }
+            let placed = located(function.location, function.conditions)
+            if let payload = function.payloadEnum {
+                payloads.append(placed.merging(shared) { $1 }.merging(payloadValues(payload, access: access(function.accessLevel))) { $1 })
             }
             var registered = function.typeName
             var initializer = function.initializer
@@ -89,23 +96,34 @@ public enum Renderer {
             case .conformance:
                 break
             case .markedType:
-                conformances.append(located(function.location, function.conditions).merging(shared) { $1 }
+                conformances.append(placed.merging(shared) { $1 }
                     .merging(["type": function.typeName, "access": access(function.accessLevel)]) { $1 })
             case .markedMethod(let method):
                 registered = "__InngestFunction_" + function.typeName.replacingOccurrences(of: ".", with: "_") + "_" + method.name
                 initializer = InitializerModel(dependencies: [DependencyModel(label: "owner", name: "owner", type: function.typeName, isOptional: false)],
                                                isAsync: false, isThrows: false)
-                wrappers.append(located(function.location, function.conditions).merging(shared) { $1 }.merging([
+                wrappers.append(placed.merging(shared) { $1 }.merging([
                     "wrapper": registered, "owner": function.typeName, "method": method.name,
-                    "returns": method.returnType.map { " -> \($0)" } ?? "", "call": call(method),
+                    "returns": method.returnType.map { " -> \($0)" } ?? "", "call": call(method, on: "owner."),
                 ]) { $1 })
             }
-            functions.append(located(function.location, function.conditions).merging(["type": registered]) { $1 }
+            if let failure = function.failureHandler {
+                let isWrapper = registered != function.typeName
+                let item = placed.merging(shared) { $1 }.merging([
+                    "type": registered, "method": failure.name, "access": isWrapper ? "" : access(function.accessLevel),
+                    "call": call(failure, on: isWrapper ? "owner." : ""),
+                ]) { $1 }
+                if !isWrapper && witnessesOnFailure(failure) { failureConformances.append(item) } else { failureForwarders.append(item) }
+            }
+            functions.append(placed.merging(["type": registered]) { $1 }
                 .merging(construction(registered, initializer)) { $1 }
                 .merging(["location": location]) { $1 })
         }
+        values.lists["payloads"] = payloads
         values.lists["conformances"] = conformances
         values.lists["wrappers"] = wrappers
+        values.lists["failureConformances"] = failureConformances
+        values.lists["failureForwarders"] = failureForwarders
         values.lists["functions"] = functions
         // `var` only when something is appended: an unmutated `var` is a warning in the user's build
         // (appends under an inactive `#if` do not warn).
@@ -135,19 +153,63 @@ public enum Renderer {
         return [["open": "#if \(alternatives.joined(separator: " || "))\n", "close": "\n#endif"]]
     }
 
-    /// The payload type a function's handler receives.
-    static func inputType(_ function: FunctionModel, _ trigger: FunctionModel.TriggerModel) -> String? {
-        switch trigger {
-        case .cron: return "ScheduledRun"
-        case .event(let typeName, _): return typeName
+    /// `.event(A.self, if: "…")`, `.cron("…")`, or `.anyOf(…)` of several; `nil` while an event
+    /// trigger has no known type (an unknown event, reported by the checks).
+    static func triggerExpression(_ triggers: [TriggerModel]) -> String? {
+        var parts: [String] = []
+        for trigger in triggers {
+            switch trigger.kind {
+            case .cron(let expression):
+                parts.append(".cron(\(literal(expression)))")
+            case .event(let typeName?, _):
+                parts.append(".event(\(typeName).self\(trigger.condition.map { ", if: \(literal($0.value))" } ?? ""))")
+            case .event(nil, _):
+                return nil
+            }
         }
+        guard !parts.isEmpty else { return nil }
+        return parts.count == 1 ? parts[0] : ".anyOf(\(parts.joined(separator: ", ")))"
     }
 
-    static func triggerExpression(_ trigger: FunctionModel.TriggerModel, input: String) -> String {
-        switch trigger {
-        case .cron(let expression): ".cron(\(literal(expression)))"
-        case .event: ".event(\(input).self)"
+    /// `FunctionOptions(retries:timeouts:cancelOn:)` with what the marker states.
+    static func optionsExpression(_ function: FunctionModel) -> String {
+        var arguments: [String] = []
+        if let retries = function.retries { arguments.append("retries: \(retries)") }
+        if let timeouts = function.timeouts {
+            let parts = [("start", timeouts.start), ("finish", timeouts.finish)].compactMap { label, duration in
+                duration.map { "\(label): \($0.swiftExpression)" }
+            }
+            arguments.append("timeouts: Timeouts(\(parts.joined(separator: ", ")))")
         }
+        if !function.cancels.isEmpty {
+            let entries = function.cancels.map { cancel in
+                var parts = [cancel.typeName.map { "\($0).self" } ?? "named: \(literal(cancel.eventName ?? ""))"]
+                if let match = cancel.match { parts.append("match: \(match.swiftExpression)") }
+                if let condition = cancel.condition { parts.append("if: \(literal(condition.value))") }
+                if let timeout = cancel.timeout { parts.append("timeout: \(timeout.swiftExpression)") }
+                return ".event(\(parts.joined(separator: ", ")))"
+            }
+            arguments.append("cancelOn: [\(entries.joined(separator: ", "))]")
+        }
+        return "FunctionOptions(\(arguments.joined(separator: ", ")))"
+    }
+
+    /// The values of a generated payload enum: its cases and their decoding, one line each.
+    static func payloadValues(_ payload: PayloadEnumModel, access: String) -> [String: String] {
+        let cases = payload.cases.map { item in
+            "        /// A run triggered by \(item.type == "ScheduledRun" ? "its cron schedule" : "`\(item.type)`").\n        case \(item.name)(\(item.type))"
+        }
+        let decoders = payload.cases.map { item in
+            "            case \(item.type).name: self = .\(item.name)(try event.payload(as: \(item.type).self))"
+        }
+        return ["parent": payload.parent, "payload": payload.name, "access": access,
+                "cases": cases.joined(separator: "\n"), "decoders": decoders.joined(separator: "\n")]
+    }
+
+    /// Whether `method` is itself `onFailure(_:context:)`, so that declaring the conformance is enough.
+    static func witnessesOnFailure(_ method: MethodModel) -> Bool {
+        method.name == "onFailure" && method.parameters.map(\.role) == [.failure, .context]
+            && method.parameters.map(\.label) == [nil, "context"]
     }
 
     /// `dependencies`, `consumer`, `resolverName` and `construction` for a type's initialiser.
@@ -167,13 +229,17 @@ public enum Renderer {
         ]
     }
 
-    /// The wrapper's call of a marked method.
-    static func call(_ method: MethodModel) -> String {
+    /// The call of a marked method (by its wrapper) or of a failure handler, on `receiver`.
+    static func call(_ method: MethodModel, on receiver: String) -> String {
         let arguments = method.parameters.map { parameter in
-            let value = parameter.role == .context ? "context" : "input"
+            let value = switch parameter.role {
+            case .context: "context"
+            case .failure: "failure"
+            case .payload: "input"
+            }
             return parameter.label.map { "\($0): \(value)" } ?? value
         }
-        var call = "owner.\(method.name)(\(arguments.joined(separator: ", ")))"
+        var call = "\(receiver)\(method.name)(\(arguments.joined(separator: ", ")))"
         if method.isAsync { call = "await " + call }
         if method.isThrows { call = "try " + call }
         return (method.returnType == nil ? "" : "return ") + call

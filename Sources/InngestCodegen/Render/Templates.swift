@@ -60,6 +60,24 @@ extension InngestClient {
 // Do not edit: it is rewritten on every build. Template: Templates/InngestRegistry.swift.template.
 
 import Inngest
+{{#payloads}}
+{{open}}#sourceLocation(file: {{file}}, line: {{line}})
+extension {{parent}} {
+    /// The payload of the function {{id}}: one case per payload type of its triggers.
+    {{access}}enum {{payload}}: TriggerPayload {
+{{cases}}
+
+        /// Reads the case of the triggering event's name.
+        {{access}}init(triggeringEvent event: InngestEvent) throws {
+            switch event.name {
+{{decoders}}
+            default: throw NonRetriableError("event \(event.name) does not trigger the function " + {{id}})
+            }
+        }
+    }
+}
+#sourceLocation(){{close}}
+{{/payloads}}
 {{#conformances}}
 {{open}}#sourceLocation(file: {{file}}, line: {{line}})
 extension {{type}}: InngestFunction {
@@ -67,10 +85,10 @@ extension {{type}}: InngestFunction {
     {{access}}static var id: String { {{id}} }
     /// The display name.
     {{access}}static var name: String { {{name}} }
-    /// The trigger from the marker.
+    /// The triggers from the marker.
     {{access}}static var trigger: Trigger<{{input}}> { {{trigger}} }
     /// The options from the marker.
-    {{access}}static var options: FunctionOptions { FunctionOptions(retries: {{retries}}) }
+    {{access}}static var options: FunctionOptions { {{options}} }
 }
 #sourceLocation(){{close}}
 {{/conformances}}
@@ -82,7 +100,7 @@ struct {{wrapper}}: InngestFunction {
     static var id: String { {{id}} }
     static var name: String { {{name}} }
     static var trigger: Trigger<{{input}}> { {{trigger}} }
-    static var options: FunctionOptions { FunctionOptions(retries: {{retries}}) }
+    static var options: FunctionOptions { {{options}} }
 
     func handle(_ input: {{input}}, context: Context) async throws{{returns}} {
 #sourceLocation(file: {{file}}, line: {{line}})
@@ -91,6 +109,23 @@ struct {{wrapper}}: InngestFunction {
 }
 #sourceLocation(){{close}}
 {{/wrappers}}
+{{#failureConformances}}
+{{open}}#sourceLocation(file: {{file}}, line: {{line}})
+/// `{{type}}.onFailure` runs when a run of the function {{id}} failed for good.
+extension {{type}}: OnFailure {}
+#sourceLocation(){{close}}
+{{/failureConformances}}
+{{#failureForwarders}}
+{{open}}#sourceLocation(file: {{file}}, line: {{line}})
+extension {{type}}: OnFailure {
+    /// Runs `{{method}}` when a run of the function {{id}} failed for good.
+    {{access}}func onFailure(_ failure: FunctionFailure<{{input}}>, context: Context) async throws {
+#sourceLocation(file: {{file}}, line: {{line}})
+        {{call}}
+    }
+}
+#sourceLocation(){{close}}
+{{/failureForwarders}}
 
 /// The functions and root-provided injectables the build plugin found in this target.
 enum InngestRegistry {

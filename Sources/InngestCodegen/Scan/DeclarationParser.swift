@@ -24,6 +24,7 @@ struct DeclarationParser: Sendable {
     var position = 0
     var types: [TypeDecl] = []
     var typeAliases: [TypeAliasDecl] = []
+    var stepCalls: [StepCallDecl] = []
     var diagnostics: [Diagnostic] = []
     var frames: [Frame] = []
     var conditions = ConditionalCompilationStack()
@@ -256,13 +257,19 @@ struct DeclarationParser: Sendable {
 
     // MARK: - Skipping
 
-    /// Skips a balanced `{ … }` starting at the current `{`.
+    /// Skips a balanced `{ … }` starting at the current `{`, recording the step calls in it
+    /// (unless looking ahead) with the `#if` conditions they are under.
     mutating func skipBraces() {
         let open = current
         var depth = 0
+        var bodyConditions = conditions
         while true {
             let token = current
             switch token.kind {
+            case .identifier where token.keyword == .waitForEvent && reportsMarkers:
+                recordStepCall(conditions: bodyConditions.conditions)
+            case .pound where token.isAtLineStart:
+                trackDirective(token, in: &bodyConditions)
             case .leftBrace:
                 depth += 1
             case .rightBrace:
@@ -283,6 +290,43 @@ struct DeclarationParser: Sendable {
             }
             advance()
         }
+    }
+
+    /// Follows a `#if`, `#elseif`, `#else` or `#endif` inside skipped code, without moving.
+    func trackDirective(_ token: Token, in stack: inout ConditionalCompilationStack) {
+        func condition() -> String {
+            var end = position + 1
+            while end < tokens.count - 1 && !tokens[end].isAtLineStart && tokens[end].kind != .marker { end += 1 }
+            return TokenTextFormatter.expression(tokens[(position + 1)..<end], in: source)
+        }
+        switch token.keyword {
+        case .if: stack.enterIf(condition(), at: location(token))
+        case .elseif: stack.enterElseIf(condition())
+        case .else: stack.enterElse()
+        case .endif: stack.exit()
+        default: break
+        }
+    }
+
+    /// Records `step.waitForEvent(…)` when the current token is the tool's name of such a call.
+    mutating func recordStepCall(conditions: [String]) {
+        guard position >= 2, tokens[position - 1].kind == .period, tokens[position - 2].kind == .identifier,
+              text(tokens[position - 2]) == "step", peek().kind == .leftParen else { return }
+        let openIndex = position + 1
+        var index = openIndex
+        var depth = 0
+        while index < tokens.count - 1 {
+            switch tokens[index].kind {
+            case .leftParen, .leftBracket, .leftBrace: depth += 1
+            case .rightParen, .rightBracket, .rightBrace: depth -= 1
+            default: break
+            }
+            if depth == 0 { break }
+            index += 1
+        }
+        guard depth == 0, tokens[index].kind == .rightParen else { return }
+        let arguments = SourceSpan(text: source.text(tokens[openIndex].start..<tokens[index].end), location: location(tokens[openIndex]))
+        stepCalls.append(StepCallDecl(name: text(current), arguments: arguments, conditions: conditions, location: location(current)))
     }
 
     /// Skips a balanced `( … )` or `[ … ]` starting at the current bracket; stops early at
@@ -882,6 +926,7 @@ struct DeclarationParser: Sendable {
                 type = TokenTextFormatter.type(tokens[range], in: source)
             }
             var initializer: String?
+            var initializerSpan: SourceSpan?
             var stringValue: String?
             var hasInitializer = false
             if isOperator(current, .equal) {
@@ -890,6 +935,7 @@ struct DeclarationParser: Sendable {
                 let range = collectExpression(stopAtComma: true, stopAtLineBreak: true, stopAtObservers: true)
                 initializer = TokenTextFormatter.expression(tokens[range], in: source)
                 stringValue = plainString(range)
+                if isStatic { initializerSpan = span(range) }
             }
             var isStored = true
             if current.kind == .leftBrace {
@@ -904,6 +950,7 @@ struct DeclarationParser: Sendable {
                         if let range = singleExpression(in: (open + 1)..<close) {
                             initializer = TokenTextFormatter.expression(tokens[range], in: source)
                             stringValue = plainString(range)
+                            initializerSpan = span(range)
                         }
                     }
                 }
@@ -918,6 +965,7 @@ struct DeclarationParser: Sendable {
                     hasInitializer: hasInitializer,
                     initializer: initializer,
                     stringLiteralValue: stringValue,
+                    initializerSpan: initializerSpan,
                     attributes: prefix.attributes,
                     markers: prefix.markers,
                     conditions: conditionList,
@@ -999,6 +1047,13 @@ struct DeclarationParser: Sendable {
         reportsMarkers = savedReporting
         guard expression == range else { return nil }
         return expression
+    }
+
+    /// The text of the tokens in `range` exactly as written; `nil` for an empty range.
+    func span(_ range: Range<Int>) -> SourceSpan? {
+        guard !range.isEmpty else { return nil }
+        let first = tokens[range.lowerBound]
+        return SourceSpan(text: source.text(first.start..<tokens[range.upperBound - 1].end), location: location(first))
     }
 
     /// The decoded value when `range` is exactly one plain string literal.

@@ -4,10 +4,11 @@
 ///
 ///     marker    := "@inngest." kind [ "(" [ argument { "," argument } [ "," ] ] ")" ]
 ///     argument  := [ label ":" ] value
-///     value     := string | integer | decimal | "true" | "false" | path | array
+///     value     := string | integer | decimal | "true" | "false" | path | array | record
 ///     string    := '"' { character | escape } '"'  |  raw string '#"…"#'
 ///     path      := [ "." ] name [ generic ] { "." name [ generic ] }   (a final ".self" is dropped)
 ///     array     := "[" [ value { "," value } [ "," ] ] "]"
+///     record    := "(" [ label ":" value { "," label ":" value } [ "," ] ] ")"
 ///
 /// The text is read as *segments*: the rest of the comment line holding `@inngest.`, then,
 /// while a parenthesis or bracket is open, the following lines — contiguous `//` comment
@@ -27,7 +28,7 @@ struct MarkerParser: Sendable {
         case blockComment(end: Int)
     }
 
-    /// Deepest array nesting accepted.
+    /// Deepest nesting of arrays and records accepted.
     static let maximumArrayDepth = 16
 
     let source: SourceBuffer
@@ -154,63 +155,63 @@ struct MarkerParser: Sendable {
                 if bytes[position] == UInt8(ascii: ",") || bytes[position] == UInt8(ascii: ")") {
                     throw failure("expected a value after '\(name):', found \(describe(position))")
                 }
-                let valueStart = position
-                let value = try parseValue(depth: 0)
-                return MarkerArgument(
-                    label: name,
-                    value: value,
-                    location: source.location(at: start),
-                    valueLocation: source.location(at: valueStart)
-                )
+                var argument = try parseValue(depth: 0)
+                argument.label = name
+                argument.location = source.location(at: start)
+                return argument
             }
             position = start
         }
-        let value = try parseValue(depth: 0)
-        let location = source.location(at: start)
-        return MarkerArgument(label: nil, value: value, location: location, valueLocation: location)
+        return try parseValue(depth: 0)
     }
 
     // MARK: - Values
 
-    private mutating func parseValue(depth: Int) throws(Diagnostic) -> MarkerValue {
+    /// Parses a value at `position` into an unlabeled argument located at its first character.
+    private mutating func parseValue(depth: Int) throws(Diagnostic) -> MarkerArgument {
+        let start = position
+        let location = source.location(at: start)
         let byte = bytes[position]
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "#"):
-            return .string(try parseString())
+            let value = try parseString()
+            let literal = SourceSpan(text: source.text(start..<position), location: location)
+            return MarkerArgument(label: nil, value: .string(value), location: location, literal: literal)
         case UInt8(ascii: "["):
-            return try parseArray(depth: depth + 1)
+            let elements = try parseArray(depth: depth + 1)
+            return MarkerArgument(label: nil, value: .array(elements.map(\.value)), location: location, elements: elements)
+        case UInt8(ascii: "("):
+            return MarkerArgument(label: nil, value: .record(try parseRecord(depth: depth + 1)), location: location)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return try parseNumber()
+            return MarkerArgument(label: nil, value: try parseNumber(), location: location)
         case UInt8(ascii: "."):
             position += 1
             guard position < segmentEnd, isNameStart(bytes[position]) else {
                 throw failure("expected a name after '.', found \(describe(position))")
             }
-            return .identifier(try parsePath())
+            return MarkerArgument(label: nil, value: .identifier(try parsePath()), location: location)
         default:
             guard isNameStart(byte) else {
-                throw failure("expected a value (a string, number, true, false, name or array), found \(describe(position))")
+                throw failure("expected a value (a string, number, true, false, name, array or (key: value) list), found \(describe(position))")
             }
-            let start = position
             let path = try parsePath()
             let bare = !source.text(start..<position).contains(".")
-            if bare && path == "true" { return .bool(true) }
-            if bare && path == "false" { return .bool(false) }
-            return .identifier(path)
+            let value: MarkerValue = bare && path == "true" ? .bool(true) : bare && path == "false" ? .bool(false) : .identifier(path)
+            return MarkerArgument(label: nil, value: value, location: location)
         }
     }
 
-    private mutating func parseArray(depth: Int) throws(Diagnostic) -> MarkerValue {
+    private mutating func parseArray(depth: Int) throws(Diagnostic) -> [MarkerArgument] {
         guard depth <= MarkerParser.maximumArrayDepth else {
             throw failure("arrays in a marker may nest at most \(MarkerParser.maximumArrayDepth) levels deep")
         }
         position += 1  // "["
-        var elements: [MarkerValue] = []
+        var elements: [MarkerArgument] = []
         while true {
             try skipWhitespace(closing: "']' to close the array")
             if bytes[position] == UInt8(ascii: "]") {
                 position += 1
-                return .array(elements)
+                return elements
             }
             if bytes[position] == UInt8(ascii: ",") {
                 throw failure("expected a value or ']' in the array, found ','")
@@ -222,9 +223,51 @@ struct MarkerParser: Sendable {
                 position += 1
             case UInt8(ascii: "]"):
                 position += 1
-                return .array(elements)
+                return elements
             default:
                 throw failure("expected ',' or ']' in the array, found \(describe(position))")
+            }
+        }
+    }
+
+    /// Parses `(label: value, …)`; `position` is at the `(`.
+    private mutating func parseRecord(depth: Int) throws(Diagnostic) -> [MarkerArgument] {
+        guard depth <= MarkerParser.maximumArrayDepth else {
+            throw failure("values in a marker may nest at most \(MarkerParser.maximumArrayDepth) levels deep")
+        }
+        position += 1  // "("
+        var entries: [MarkerArgument] = []
+        while true {
+            try skipWhitespace(closing: "')' to close the list")
+            if bytes[position] == UInt8(ascii: ")") {
+                position += 1
+                return entries
+            }
+            let start = position
+            let name = isNameStart(bytes[position]) ? scanName() : ""
+            skipSpacesInSegment()
+            guard !name.isEmpty, position < segmentEnd, bytes[position] == UInt8(ascii: ":") else {
+                position = start
+                throw failure("expected a label such as 'event:' in '(…)', found \(describe(start))")
+            }
+            position += 1
+            try skipWhitespace(closing: "a value after '\(name):'")
+            if bytes[position] == UInt8(ascii: ",") || bytes[position] == UInt8(ascii: ")") {
+                throw failure("expected a value after '\(name):', found \(describe(position))")
+            }
+            var entry = try parseValue(depth: depth)
+            entry.label = name
+            entry.location = source.location(at: start)
+            entries.append(entry)
+            try skipWhitespace(closing: "',' or ')' in the list")
+            switch bytes[position] {
+            case UInt8(ascii: ","):
+                position += 1
+            case UInt8(ascii: ")"):
+                position += 1
+                return entries
+            default:
+                throw failure("expected ',' or ')' in the list, found \(describe(position))")
             }
         }
     }

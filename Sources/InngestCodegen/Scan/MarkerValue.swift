@@ -15,6 +15,10 @@ public indirect enum MarkerValue: Hashable, Sendable {
     case identifier(String)
     /// An array literal `[A, B]`: trailing comma allowed, may be empty, may nest.
     case array([MarkerValue])
+    /// A parenthesised list of labeled values, `(event: "a/b", if: "…")`, like a Swift labeled
+    /// tuple (and Inngest's `{ event, if }` objects): trailing comma allowed, may be empty; each
+    /// entry keeps its label and location.
+    case record([MarkerArgument])
 
     /// The string when this is `.string`.
     public var stringValue: String? {
@@ -46,6 +50,12 @@ public indirect enum MarkerValue: Hashable, Sendable {
     /// The name when this is `.identifier`.
     public var identifierValue: String? {
         if case .identifier(let value) = self { return value }
+        return nil
+    }
+
+    /// The entries when this is `.record`.
+    public var recordValue: [MarkerArgument]? {
+        if case .record(let value) = self { return value }
         return nil
     }
 

@@ -24,6 +24,9 @@ public struct PropertyDecl: Hashable, Sendable {
     /// When `initializer` is exactly one plain, non-interpolated string literal: its decoded
     /// value.
     public var stringLiteralValue: String?
+    /// For a `static`/`class` property with an `initializer`: that expression exactly as written,
+    /// so that readers of `trigger` and `options` can point inside it.
+    public var initializerSpan: SourceSpan?
     /// Attributes written before the declaration, as written (`@Injected`, `@MainActor`).
     public var attributes: [String]
     /// The markers attached to this declaration, in order.
@@ -48,6 +51,7 @@ public struct PropertyDecl: Hashable, Sendable {
         hasInitializer: Bool = false,
         initializer: String? = nil,
         stringLiteralValue: String? = nil,
+        initializerSpan: SourceSpan? = nil,
         attributes: [String] = [],
         markers: [Marker] = [],
         conditions: [String] = [],
@@ -63,6 +67,7 @@ public struct PropertyDecl: Hashable, Sendable {
         self.hasInitializer = hasInitializer
         self.initializer = initializer
         self.stringLiteralValue = stringLiteralValue
+        self.initializerSpan = initializerSpan
         self.attributes = attributes
         self.markers = markers
         self.conditions = conditions

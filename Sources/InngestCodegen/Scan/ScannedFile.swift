@@ -7,14 +7,19 @@ public struct ScannedFile: Hashable, Sendable {
     public var types: [TypeDecl]
     /// Every `typealias`, nested ones too, in source order.
     public var typeAliases: [TypeAliasDecl]
+    /// Every call of a step tool the build checks (`step.waitForEvent(…)`) in function bodies,
+    /// in source order.
+    public var stepCalls: [StepCallDecl]
     /// Lexical and marker problems, in the order found.
     public var diagnostics: [Diagnostic]
 
     /// Creates a result.
-    public init(path: String, types: [TypeDecl] = [], typeAliases: [TypeAliasDecl] = [], diagnostics: [Diagnostic] = []) {
+    public init(path: String, types: [TypeDecl] = [], typeAliases: [TypeAliasDecl] = [], stepCalls: [StepCallDecl] = [],
+                diagnostics: [Diagnostic] = []) {
         self.path = path
         self.types = types
         self.typeAliases = typeAliases
+        self.stepCalls = stepCalls
         self.diagnostics = diagnostics
     }
 

@@ -83,6 +83,7 @@ public enum Scanner: Sendable {
         var diagnostics = lexed.diagnostics
         diagnostics.append(contentsOf: parser.diagnostics)
         diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-        return ScannedFile(path: source.path, types: parser.types, typeAliases: parser.typeAliases, diagnostics: diagnostics)
+        return ScannedFile(path: source.path, types: parser.types, typeAliases: parser.typeAliases, stepCalls: parser.stepCalls,
+                           diagnostics: diagnostics)
     }
 }

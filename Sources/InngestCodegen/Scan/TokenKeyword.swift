@@ -16,6 +16,8 @@ extension Token {
         // Words inside declarations.
         case `where`, `return`, async, reasync, `throws`, `rethrows`, get, set, willSet, didSet
         case `as`, `is`, `true`, `false`, `if`, `else`, elseif, endif
+        // Step tools whose calls the scanner records in function bodies.
+        case waitForEvent
         // Operators (set on `.operator` tokens).
         case equal, arrow, ampersand, question, exclamation, ellipsis, tilde
 
@@ -75,7 +77,7 @@ extension Token {
                 ("rethrows", .rethrows), ("get", .get), ("set", .set), ("willSet", .willSet),
                 ("didSet", .didSet), ("as", .as), ("is", .is), ("true", .true),
                 ("false", .false), ("if", .if), ("else", .else), ("elseif", .elseif),
-                ("endif", .endif),
+                ("endif", .endif), ("waitForEvent", .waitForEvent),
             ]
             var table = [[(word: [UInt8], keyword: Keyword)]](repeating: [], count: 16 * 128)
             for (word, keyword) in words {
