@@ -6,6 +6,19 @@ import InngestTime
 /// Every step has an id unique within the handler (a repeated id is numbered `id:1`, `id:2`… as
 /// Inngest does). A step that completed is never run again: on a replay its recorded result is
 /// returned instead.
+///
+/// Steps may run in parallel, from `async let` or a task group:
+/// ```swift
+/// async let user = context.step.run("load-user") { try await users.find(id) }
+/// async let plan = context.step.run("load-plan") { try await plans.find(id) }
+/// let (u, p) = try await (user, plan)
+/// ```
+/// Branches advance together, one step each: every branch reaches its next step, then those steps
+/// run (the embedded engine runs them concurrently; served to Inngest, they are planned together and
+/// Inngest runs each in its own call), then every branch continues. Repeated ids are numbered in the
+/// order the branches reach them, which depends on the code only. Keep code between steps free of
+/// I/O: a branch waiting on I/O outside a step joins a later round, which stays correct but is less
+/// parallel.
 public struct Step: Sendable {
     let session: ExecutionSession
 
