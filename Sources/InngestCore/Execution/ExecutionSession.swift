@@ -156,7 +156,8 @@ final class ExecutionSession: Sendable {
     /// Waits until the step's round is settled. A cancelled branch stops waiting at once (its step
     /// leaves the round unreported).
     private func wait(_ ticket: Ticket) async -> StepResolution {
-        await withTaskCancellationHandler {
+        if let resolution = settleAlone(ticket) { return resolution }
+        return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<StepResolution, Never>) in
                 let ready: StepResolution? = state.withLock { state in
                     if let resolution = state.undelivered.removeValue(forKey: ticket.index) { return resolution }
@@ -185,50 +186,65 @@ final class ExecutionSession: Sendable {
     /// step does, then resumes their branches in claim order (so that they run in that order).
     func settle() {
         var deliveries: [State.Delivery] = []
-        state.withLock { state in
-            guard !state.closed, state.running == 0 else { return }
-            let round = state.waiting
-            guard !round.isEmpty else { return }
-            if let stopped = state.stopped {
-                state.failAll(stopped, into: &deliveries)
-                return
-            }
-            if !state.ops.isEmpty {
-                state.failAll(ExecutionInterrupt(), into: &deliveries)
-                return
-            }
-            switch RoundDecision.decide(round, target: request.targetStepId, immediateExecution: request.immediateExecution,
-                                        inline: checkpoint != nil) {
-            case .resume(let indices):
-                for index in indices {
-                    guard let step = state.steps[index] else { continue }
-                    state.hand(index, Self.result(of: step), into: &deliveries)
-                }
-            case .execute(let indices):
-                for index in indices {
-                    guard let step = state.steps[index], case .new(let input) = step.status else { continue }
-                    state.hand(index, .execute(input: input), into: &deliveries)
-                }
-            case .report(let reported, let execute):
-                for index in reported {
-                    guard let step = state.steps[index] else { continue }
-                    state.ops.append((index, step.plannedOp))
-                    state.steps[index]?.status = .finished(.failure(ExecutionInterrupt()))
-                }
-                for index in execute {
-                    guard let step = state.steps[index], case .new(let input) = step.status else { continue }
-                    state.hand(index, .execute(input: input), into: &deliveries)
-                }
-                if state.running == 0 { state.failAll(ExecutionInterrupt(), into: &deliveries) }
-            case .reportRecorded(let index):
-                if let step = state.steps[index], let op = Self.recordedOp(of: step) { state.ops.append((index, op)) }
-                state.failAll(ExecutionInterrupt(), into: &deliveries)
-            case .targetNotFound:
-                state.targetNotFound = true
-                state.failAll(ExecutionInterrupt(), into: &deliveries)
+        state.withLock { state in settle(&state, into: &deliveries) }
+        for (continuation, resolution) in deliveries { continuation.resume(returning: resolution) }
+    }
+
+    /// Settles a round whose only step is `ticket`'s, without suspending its branch, when that
+    /// branch runs on the executor as its only job: the round would be settled as soon as it
+    /// suspended, with the same result. Sequential handlers take this path at every step.
+    private func settleAlone(_ ticket: Ticket) -> StepResolution? {
+        guard executor.isRunningAlone else { return nil }
+        return state.withLock { state in
+            guard state.steps.count == 1, state.steps[ticket.index]?.isWaiting == true else { return nil }
+            var deliveries: [State.Delivery] = []
+            settle(&state, into: &deliveries)
+            return state.undelivered.removeValue(forKey: ticket.index)
+        }
+    }
+
+    private func settle(_ state: inout State, into deliveries: inout [State.Delivery]) {
+        guard !state.closed, state.running == 0 else { return }
+        let round = state.waiting
+        guard !round.isEmpty else { return }
+        if let stopped = state.stopped {
+            state.failAll(stopped, into: &deliveries)
+            return
+        }
+        if !state.ops.isEmpty {
+            state.failAll(ExecutionInterrupt(), into: &deliveries)
+            return
+        }
+        func execute(_ indices: [Int]) {
+            for index in indices {
+                guard let step = state.steps[index], case .new(let input) = step.status else { continue }
+                state.hand(index, .execute(input: input, concurrent: indices.count > 1), into: &deliveries)
             }
         }
-        for (continuation, resolution) in deliveries { continuation.resume(returning: resolution) }
+        switch RoundDecision.decide(round, target: request.targetStepId, immediateExecution: request.immediateExecution,
+                                    inline: checkpoint != nil) {
+        case .resume(let indices):
+            for index in indices {
+                guard let step = state.steps[index] else { continue }
+                state.hand(index, Self.result(of: step), into: &deliveries)
+            }
+        case .execute(let indices):
+            execute(indices)
+        case .report(let reported, let executed):
+            for index in reported {
+                guard let step = state.steps[index] else { continue }
+                state.ops.append((index, step.plannedOp))
+                state.steps[index]?.status = .finished(.failure(ExecutionInterrupt()))
+            }
+            execute(executed)
+            if state.running == 0 { state.failAll(ExecutionInterrupt(), into: &deliveries) }
+        case .reportRecorded(let index):
+            if let step = state.steps[index], let op = Self.recordedOp(of: step) { state.ops.append((index, op)) }
+            state.failAll(ExecutionInterrupt(), into: &deliveries)
+        case .targetNotFound:
+            state.targetNotFound = true
+            state.failAll(ExecutionInterrupt(), into: &deliveries)
+        }
     }
 
     /// What a settled step's branch gets: its recorded result, or what its body produced.
@@ -297,17 +313,20 @@ final class ExecutionSession: Sendable {
         if StepScope.isInsideStep { throw NotSupportedError("a step inside another step's body (\"\(id)\")") }
         let ticket = try claim(id) { override in .run(opts: Self.runOptions(type: type, input: override ?? input)) }
         let override: [JSONValue]?
+        let concurrent: Bool
         switch await wait(ticket) {
         case .value(let value): return value
         case .failure(let error): throw error
-        case .execute(let input): override = input
+        case .execute(let input, let alongside):
+            override = input
+            concurrent = alongside
         }
         let opts = Self.runOptions(type: type, input: override ?? input)
         let attempt = currentAttempt
         let value: JSONValue
         do {
-            // Bodies run on the global executor: inline, the bodies of one round run in parallel.
-            value = try await withTaskExecutorPreference(globalConcurrentExecutor) {
+            // Several bodies of one round (inline) run in parallel on the global executor.
+            value = try await withTaskExecutorPreference(concurrent ? globalConcurrentExecutor : nil) {
                 try await StepScope.$isInsideStep.withValue(true) { try await body(ticket.hashed, override) }
             }
             if let problem = value.payloadProblem(path: "the result of step \"\(id)\"") { throw NonRetriableError(problem) }

@@ -19,10 +19,19 @@ final class SerialTaskExecutor: TaskExecutor {
     private let pending = Mutex(0)
     private let idleHandler = Mutex<(@Sendable () -> Void)?>(nil)
 
+    private static let identity = DispatchSpecificKey<ObjectIdentifier>()
+
     /// Creates an executor.
     /// - Parameter label: the dispatch queue's label, for debuggers.
     init(label: String) {
         self.queue = DispatchQueue(label: label)
+        queue.setSpecific(key: Self.identity, value: ObjectIdentifier(self))
+    }
+
+    /// Whether the caller runs on this executor as its only job: once it suspends, the executor is
+    /// idle (unless a job arrives from elsewhere meanwhile, which no order could be promised for).
+    var isRunningAlone: Bool {
+        DispatchQueue.getSpecific(key: Self.identity) == ObjectIdentifier(self) && pending.withLock { $0 } == 1
     }
 
     /// Sets what runs on the executor's queue each time its last pending job finished.

@@ -5,6 +5,7 @@ enum StepResolution: Sendable {
     /// The step throws this: a `StepError`, a failed checkpoint, `ExecutionInterrupt`, a cancellation.
     case failure(any Error)
     /// Run the step's body now; `input` replaces its declared input when set (Inngest's "rerun
-    /// with new input").
-    case execute(input: [JSONValue]?)
+    /// with new input"). `concurrent` when other bodies of the round run at the same time: the
+    /// body then runs on the global executor rather than the execution's serial one.
+    case execute(input: [JSONValue]?, concurrent: Bool)
 }
