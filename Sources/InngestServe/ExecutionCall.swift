@@ -28,15 +28,6 @@ struct ExecutionCall: Sendable {
     /// Whether the server asks the SDK to fetch events and steps from its API (large runs).
     var needsAPIFetch: Bool { useAPI == true || context.useAPI == true }
 
-    /// Whether a memo entry holds only `input`: a step to re-run with an overridden input (Inngest's
-    /// "rerun with input"), which is not a result.
-    var hasInputOverrides: Bool {
-        steps.values.contains { memo in
-            if case .value(.object(let members)) = memo { return members.count == 1 && members["input"] != nil }
-            return false
-        }
-    }
-
     /// The triggering events: `events`, or `[event]` when `events` is empty.
     var triggeringEvents: [InngestEvent] {
         if !events.isEmpty { return events }

@@ -38,9 +38,6 @@ extension InngestServeHandler {
         if call.needsAPIFetch {
             return notSupported("fetching large run state from the Inngest API (use_api)", signWith: key)
         }
-        if call.hasInputOverrides {
-            return notSupported("re-running a step with an overridden input (a memo holding only \"input\")", signWith: key)
-        }
         let stepId = request.query["stepId"] ?? request.headers["X-Inngest-Step-ID"]
         let execution = ExecutionRequest(
             events: call.triggeringEvents, memo: call.steps, runId: call.context.runId ?? "",

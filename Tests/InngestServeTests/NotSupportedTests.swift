@@ -24,17 +24,6 @@ import Testing
         #expect(counter["ran"] == 0)
     }
 
-    @Test func stepInputOverrides() async throws {
-        let counter = Counter()
-        let serve = try await handler([function("fn") { context in
-            _ = try await context.step.run("a") { counter.hit("a"); return 1 }
-            return .null
-        }], try configuration(.dev))
-        let memo: [String: JSONValue] = [StepIdentifier.hash("a"): .object(["input": .array([.integer(1)])])]
-        try expectNotSupported(await serve.handle(try post(body: executionBody(steps: memo))), feature: "re-running a step")
-        #expect(counter["a"] == 0)
-    }
-
     @Test func signedCallsGetASignedAnswer() async throws {
         let serve = try await handler([function("fn") { _ in .null }], try configuration(.cloud))
         let response = await serve.handle(try post(body: executionBody(useAPI: true), signedWith: testKeyText))

@@ -3,8 +3,9 @@ import InngestCore
 import InngestServe
 import Testing
 
-/// `step.waitForEvent` and `step.invoke` over the serve protocol: the ops Inngest's server and its
-/// conformance runner expect, and their memos on the way back.
+/// `step.waitForEvent` and `step.invoke` over the serve protocol: the ops Inngest's server expects,
+/// and their memos on the way back. The conformance case wait-for-event-basic is in
+/// `ConformanceTests`, against the Swift rewrite of the official fixture.
 @Suite struct SuspendingStepTests {
     private struct Resume: Event {
         static let name = "test/resume"
@@ -16,26 +17,6 @@ import Testing
         static let id = "child"
         static let trigger = Trigger.event(Resume.self)
         func handle(_ input: Resume, context: Context) async throws -> String { input.id }
-    }
-
-    /// The official conformance case wait-for-event-basic: the op, then the memo holding the event.
-    @Test func waitForEventBasic() async throws {
-        let serve = try await handler([function("fn") { context in
-            let event = try await context.step.waitForEvent("wait", event: "test/resume",
-                                                            if: "async.data.resume == true && async.data.id == event.data.id",
-                                                            timeout: .seconds(10))
-            return .object(["result": event?.data ?? .object([:])])
-        }], try configuration(.dev))
-        let first = await serve.handle(try post(body: executionBody()))
-        #expect(first.status == 206)
-        #expect(first.bodyText == #"[{"data":null,"displayName":"wait","id":"daaad336276d15594d0e765f96c17cd746bf4971","name":"wait","op":"WaitForEvent","opts":{"event":"test/resume","if":"async.data.resume == true && async.data.id == event.data.id","timeout":"10s"}}]"#)
-        let resumed: JSONValue = .object(["id": .string("resume"), "name": .string("test/resume"), "ts": .integer(1_700_000_000_000),
-                                          "user": .object([:]), "data": .object(["id": .string("123"), "resume": .bool(true)])])
-        let second = await serve.handle(try post(body: executionBody(steps: ["daaad336276d15594d0e765f96c17cd746bf4971": resumed])))
-        #expect(second.status == 200)
-        #expect(second.bodyText == #"{"result":{"id":"123","resume":true}}"#)
-        let timedOut = await serve.handle(try post(body: executionBody(steps: ["daaad336276d15594d0e765f96c17cd746bf4971": .null])))
-        #expect(timedOut.bodyText == #"{"result":{}}"#)
     }
 
     @Test func typedWaitsMatchOnAKeyPath() async throws {

@@ -6,8 +6,9 @@ import InngestDI
 /// drive this; none re-implements step semantics.
 ///
 /// With a `checkpoint`, new `step.run`s run inline and each result is persisted before the handler
-/// continues (no O(n²) replay); without one, the first new step is run and reported as an op, as
-/// Inngest's HTTP protocol expects.
+/// continues (no O(n²) replay); parallel ones run concurrently. Without one, as Inngest's HTTP
+/// protocol expects, a single new step runs and is reported as an op, and parallel steps are
+/// reported together (`StepPlanned` for runs) for the server to run each in its own call.
 public enum Executor {
     /// Runs one execution.
     /// - Parameters:
@@ -24,12 +25,17 @@ public enum Executor {
                                logger: InngestLogger = InngestLogger(), clock: any EngineClock = SystemClock()) async -> ExecutionOutcome {
         let session = ExecutionSession(request: request, checkpoint: checkpoint, events: events, clock: clock)
         let context = Context(functionId: function.id, session: session, logger: logger)
-        let result: Result<JSONValue, any Error>
-        do {
-            result = .success(try await function.body(resolver, context))
-        } catch {
-            result = .failure(error)
+        // The handler's branches run on the session's serial executor, so that a round of steps is
+        // settled only once every branch reached its step (see `ExecutionSession`).
+        let result: Result<JSONValue, any Error> = await withTaskExecutorPreference(session.executor) {
+            do {
+                return .success(try await function.body(resolver, context))
+            } catch {
+                return .failure(error)
+            }
         }
+        session.close()
+        if session.targetNotFound { return classify(ExecutionInterrupt(), request: request, now: clock.now()) }
         let (ops, retryAfter) = session.reported
         if !ops.isEmpty { return .ops(ops, retryAfter: retryAfter) }
         if let failure = session.checkpointFailure { return classify(failure, request: request, now: clock.now()) }

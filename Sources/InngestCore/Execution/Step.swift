@@ -6,6 +6,19 @@ import InngestTime
 /// Every step has an id unique within the handler (a repeated id is numbered `id:1`, `id:2`… as
 /// Inngest does). A step that completed is never run again: on a replay its recorded result is
 /// returned instead.
+///
+/// Steps may run in parallel, from `async let` or a task group:
+/// ```swift
+/// async let user = context.step.run("load-user") { try await users.find(id) }
+/// async let plan = context.step.run("load-plan") { try await plans.find(id) }
+/// let (u, p) = try await (user, plan)
+/// ```
+/// Branches advance together, one step each: every branch reaches its next step, then those steps
+/// run (the embedded engine runs them concurrently; served to Inngest, they are planned together and
+/// Inngest runs each in its own call), then every branch continues. Repeated ids are numbered in the
+/// order the branches reach them, which depends on the code only. Keep code between steps free of
+/// I/O: a branch waiting on I/O outside a step joins a later round, which stays correct but is less
+/// parallel.
 public struct Step: Sendable {
     let session: ExecutionSession
 
@@ -18,8 +31,60 @@ public struct Step: Sendable {
     /// - Returns: the result, decoded from its recorded JSON (the same value a replay sees).
     /// - Throws: `StepError` when the step failed for good.
     public func run<T: Codable & Sendable>(_ id: String, _ body: () async throws -> T) async throws -> T {
-        let value = try await session.runStep(id, type: nil) { _ in try JSONValue(encoding: try await body()) }
+        let value = try await session.runStep(id, type: nil) { _, _ in try JSONValue(encoding: try await body()) }
         return try decode(value, as: T.self, step: id)
+    }
+
+    /// Runs `body` once, durably, on an input that Inngest records with the step (`opts.input`) and
+    /// shows in its UI, where a run can be replayed from this step with a new input: the body then
+    /// runs again with that input instead of `input`.
+    ///
+    /// ```swift
+    /// let receipt = try await context.step.run("charge", input: order.total) { amount in
+    ///     try await payments.charge(amount)
+    /// }
+    /// ```
+    /// - Parameters:
+    ///   - id: the step id, unique within the handler.
+    ///   - input: what the body works on; it must round-trip through JSON.
+    ///   - body: the work, given `input` (or the input a rerun asked for).
+    /// - Returns: the result, decoded from its recorded JSON.
+    /// - Throws: `StepError` when the step failed for good.
+    public func run<Input: Codable & Sendable, T: Codable & Sendable>(_ id: String, input: Input,
+                                                                   _ body: (Input) async throws -> T) async throws -> T {
+        let declared = try JSONValue(encoding: input)
+        let value = try await session.runStep(id, type: nil, input: [declared]) { _, override in
+            try JSONValue(encoding: try await body(try Self.input(override, or: input, step: id)))
+        }
+        return try decode(value, as: T.self, step: id)
+    }
+
+    /// Runs `body` once, durably, for its effect only, on an input Inngest records and can replace
+    /// (see `run(_:input:_:)`).
+    /// - Parameters:
+    ///   - id: the step id, unique within the handler.
+    ///   - input: what the body works on.
+    ///   - body: the work.
+    /// - Throws: `StepError` when the step failed for good.
+    public func run<Input: Codable & Sendable>(_ id: String, input: Input, _ body: (Input) async throws -> Void) async throws {
+        let declared = try JSONValue(encoding: input)
+        _ = try await session.runStep(id, type: nil, input: [declared]) { _, override in
+            try await body(try Self.input(override, or: input, step: id))
+            return .null
+        }
+    }
+
+    /// The input a rerun asked for (the one argument of `override`), or the declared one.
+    private static func input<Input: Decodable>(_ override: [JSONValue]?, or declared: Input, step id: String) throws -> Input {
+        guard let override else { return declared }
+        guard override.count == 1 else {
+            throw NonRetriableError("step \"\(id)\" takes one input, but the rerun gave it \(override.count) (\(JSONValue.array(override).jsonString.prefix(80)))")
+        }
+        do {
+            return try override[0].decode(Input.self)
+        } catch {
+            throw NonRetriableError("the input given to rerun step \"\(id)\" does not decode into \(Input.self): \(error)", cause: error)
+        }
     }
 
     /// Runs `body` once, durably, for its effect only.
@@ -28,7 +93,7 @@ public struct Step: Sendable {
     ///   - body: the work.
     /// - Throws: `StepError` when the step failed for good.
     public func run(_ id: String, _ body: () async throws -> Void) async throws {
-        _ = try await session.runStep(id, type: nil) { _ in
+        _ = try await session.runStep(id, type: nil) { _, _ in
             try await body()
             return .null
         }
@@ -40,7 +105,7 @@ public struct Step: Sendable {
     ///   - duration: how long, at most a year.
     public func sleep(_ id: String, for duration: Duration) async throws {
         guard duration > .zero else { return try await sleep(id, until: session.clock.now()) }
-        _ = try session.suspendingStep(id, op: .sleep, opts: .object(["duration": .string(TimeString.format(duration))]))
+        _ = try await session.suspendingStep(id, op: .sleep, opts: .object(["duration": .string(TimeString.format(duration))]))
     }
 
     /// Pauses the run durably until `date`.
@@ -49,7 +114,7 @@ public struct Step: Sendable {
     ///   - date: when to continue; a past date continues at once.
     public func sleep(_ id: String, until date: Date) async throws {
         let text = date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
-        _ = try session.suspendingStep(id, op: .sleep, opts: .object(["duration": .string(text)]))
+        _ = try await session.suspendingStep(id, op: .sleep, opts: .object(["duration": .string(text)]))
     }
 
     /// Sends events as a step: sent once, even if the handler is replayed or retried. Events
@@ -66,7 +131,7 @@ public struct Step: Sendable {
             throw NotSupportedError("step.sendEvent without an event client (configure the app with an engine or an event key)")
         }
         let runId = session.request.runId
-        let value = try await session.runStep(id, type: "step.sendEvent") { hashed in
+        let value = try await session.runStep(id, type: "step.sendEvent") { hashed, _ in
             let stamped = envelopes.enumerated().map { index, envelope in
                 var envelope = envelope
                 if envelope.id == nil { envelope.id = "\(runId)-\(hashed.prefix(16))-\(index)" }
@@ -130,7 +195,7 @@ public struct Step: Sendable {
         try session.checkWaitExpression(expression, step: id)
         var opts: [String: JSONValue] = ["event": .string(name), "timeout": .string(TimeString.format(timeout))]
         if let expression { opts["if"] = .string(expression) }
-        let value = try session.suspendingStep(id, op: .waitForEvent, opts: .object(opts))
+        let value = try await session.suspendingStep(id, op: .waitForEvent, opts: .object(opts))
         if value == .null { return nil }
         do {
             return try InngestEvent(json: value)
@@ -195,7 +260,7 @@ public struct Step: Sendable {
             guard timeout > .zero else { throw NonRetriableError("step.invoke \"\(id)\": the timeout must be positive, not \(timeout)") }
             opts["timeout"] = .string(TimeString.format(timeout))
         }
-        return try session.suspendingStep(id, op: .invokeFunction, opts: .object(opts))
+        return try await session.suspendingStep(id, op: .invokeFunction, opts: .object(opts))
     }
 
     private struct SendResult: Decodable { var ids: [String] }

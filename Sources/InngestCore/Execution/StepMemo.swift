@@ -6,11 +6,14 @@ public enum StepMemo: Sendable, Hashable {
     case error(SerializedError)
     /// Any other value: `null` for a completed sleep or a timed-out wait, an event for a matched wait.
     case value(JSONValue)
+    /// `{"input": […]}`: not a result but a step to run again with these arguments instead of the
+    /// ones the code passes (Inngest's "rerun step with new input"; `step.run(_:input:_:)`).
+    case input([JSONValue])
 }
 
 extension StepMemo {
-    /// Reads Inngest's memo forms: an object with only `data`, only `error` (a serialised error), or
-    /// anything else.
+    /// Reads Inngest's memo forms: an object with only `data`, only `error` (a serialised error), only
+    /// `input` (an array of arguments), or anything else.
     public init(json: JSONValue) {
         if case .object(let members) = json, members.count == 1 {
             if let data = members["data"] {
@@ -19,6 +22,10 @@ extension StepMemo {
             }
             if let error = members["error"], let decoded = SerializedError(json: error) {
                 self = .error(decoded)
+                return
+            }
+            if case .array(let arguments)? = members["input"] {
+                self = .input(arguments)
                 return
             }
         }
@@ -31,14 +38,13 @@ extension StepMemo {
         case .data(let value): .object(["data": value])
         case .error(let error): .object(["error": error.jsonValue])
         case .value(let value): value
+        case .input(let arguments): .object(["input": .array(arguments)])
         }
     }
 }
 
 extension StepMemo: Codable {
-    private enum Keys: String, CodingKey { case data, error }
-
-    /// Decodes Inngest's memo forms: an object with only `data`, only `error`, or anything else.
+    /// Decodes Inngest's memo forms: an object with only `data`, only `error`, only `input`, or anything else.
     public init(from decoder: any Decoder) throws {
         self.init(json: try JSONValue(from: decoder))
     }
