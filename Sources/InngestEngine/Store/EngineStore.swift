@@ -321,14 +321,14 @@ actor EngineStore {
                 WHERE memo IS NULL AND wake_at <= ?
                 """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
             try connection.query("DELETE FROM waits WHERE expires_at <= ?", [.integer(now)])
-            try cancelTimedOut(now: now)
             let rows = try connection.query("""
-                UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?)
+                UPDATE runs SET status = 'running'
                 WHERE run_id IN (SELECT run_id FROM runs WHERE status = 'queued' AND next_at <= ? ORDER BY next_at, run_id LIMIT ?)
-                RETURNING rowid, run_id, function_id, event_id, attempt
-                """, [.integer(now), .integer(now), .integer(Int64(limit))])
+                RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
+                """, [.integer(now), .integer(Int64(limit))])
             var claimed: [ClaimedRun] = []
             for row in rows {
+                guard try startOrTimeOut(row, now: now) else { continue }
                 do {
                     claimed.append(try load(row))
                 } catch let error as UnreadableRowError {
@@ -343,20 +343,22 @@ actor EngineStore {
     static let invokeTimeout = StepMemo.error(SerializedError(name: "InngestInvokeTimeoutError",
                                                               message: "Timed out waiting for invoked function to complete"))
 
-    /// Cancels due runs that passed their start or finish timeout.
-    private func cancelTimedOut(now: Int64) throws {
-        let late = try connection.query("""
-            SELECT run_id, start_deadline, started_at, finish_timeout FROM runs
-            WHERE status = 'queued' AND next_at <= ?
-              AND ((started_at IS NULL AND start_deadline < ?) OR (started_at IS NOT NULL AND started_at + finish_timeout <= ?))
-            """, [.integer(now), .integer(now), .integer(now)])
-        for row in late {
-            guard let runId = row["run_id"].text else { continue }
-            let reason = row["started_at"].int == nil
-                ? "cancelled: it did not start in time (timeouts.start)"
-                : "cancelled: it did not finish within \(Delay.text(milliseconds: row["finish_timeout"].int ?? 0)) (timeouts.finish)"
-            try cancelRun(runId, reason: reason, now: now)
+    /// Records when a claimed run first starts, or cancels it when it passed its start timeout (it
+    /// was due but not started in time) or its finish timeout (it sleeps, waits or retries past it).
+    /// - Returns: whether the run executes now.
+    private func startOrTimeOut(_ row: SQLiteRow, now: Int64) throws -> Bool {
+        guard let runId = row["run_id"].text else { return true }
+        if let started = row["started_at"].int {
+            guard let timeout = row["finish_timeout"].int, started + timeout <= now else { return true }
+            try cancelRun(runId, reason: "cancelled: it did not finish within \(Delay.text(milliseconds: timeout)) (timeouts.finish)", now: now)
+            return false
         }
+        if let deadline = row["start_deadline"].int, deadline < now {
+            try cancelRun(runId, reason: "cancelled: it did not start in time (timeouts.start)", now: now)
+            return false
+        }
+        try connection.query("UPDATE runs SET started_at = ? WHERE run_id = ?", [.integer(now), .text(runId)])
+        return true
     }
 
     /// The event and memo of a claimed run.

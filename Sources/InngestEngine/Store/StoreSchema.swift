@@ -31,7 +31,8 @@ enum StoreSchema {
     private static let migrations: [Int: String] = [
         // Invoked runs know the parent step that waits for them; runs carry their start and finish
         // timeouts; waits for events are durable rows found by event name; a function may have
-        // several cron triggers, so schedules are keyed by function and expression.
+        // several cron triggers, so schedules are keyed by function and expression. Pending timers
+        // and waits are found by index, not by scanning every step.
         2: """
             ALTER TABLE runs ADD COLUMN parent_run_id TEXT;
             ALTER TABLE runs ADD COLUMN parent_step TEXT;
@@ -43,6 +44,8 @@ enum StoreSchema {
                 run_id TEXT NOT NULL, hash TEXT NOT NULL, event_name TEXT NOT NULL, expression TEXT,
                 trigger_event TEXT, expires_at INTEGER NOT NULL, PRIMARY KEY (run_id, hash));
             CREATE INDEX waits_event ON waits (event_name);
+            CREATE INDEX waits_expiry ON waits (expires_at);
+            CREATE INDEX steps_pending ON steps (wake_at) WHERE memo IS NULL;
             CREATE TABLE crons_by_schedule (
                 schedule TEXT PRIMARY KEY, function_id TEXT NOT NULL, expression TEXT NOT NULL, next_fire_at INTEGER NOT NULL);
             INSERT INTO crons_by_schedule SELECT function_id || ' ' || expression, function_id, expression, next_fire_at FROM crons;
