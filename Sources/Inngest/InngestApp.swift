@@ -45,8 +45,18 @@ public final class InngestApp: Sendable {
     public static func boot(_ root: any Module.Type, configuration: InngestConfiguration = InngestConfiguration(),
                             functions extra: [FunctionDefinition] = [], overrides: [ProviderDescriptor] = [],
                             clock: any EngineClock = SystemClock(), startEngine: Bool = true) async throws -> InngestApp {
+        try await boot(root, configuration: configuration, functions: extra, replacing: [], overrides: overrides, clock: clock,
+                       startEngine: startEngine)
+    }
+
+    /// Boots as `boot(_:configuration:functions:overrides:clock:startEngine:)`, with `replacements`
+    /// standing in for the registered functions of the same ids (test mocks).
+    package static func boot(_ root: any Module.Type, configuration: InngestConfiguration, functions extra: [FunctionDefinition],
+                             replacing replacements: [FunctionDefinition], overrides: [ProviderDescriptor],
+                             clock: any EngineClock, startEngine: Bool) async throws -> InngestApp {
         let (collected, providers) = try collectRegistrations(from: root)
-        let functions = collected + extra
+        let replaced = Set(replacements.map(\.id))
+        let functions = (collected + extra).filter { !replaced.contains($0.id) } + replacements
         let box = Mutex<Container?>(nil)
         var engineConfiguration = configuration.engine
         engineConfiguration.logger.metadata["app"] = configuration.appId

@@ -22,16 +22,18 @@ public struct InngestTestApp: Sendable {
     ///   - root: the root module.
     ///   - clock: the manual clock to run on (pass one to share it with fakes).
     ///   - functions: extra functions, e.g. `FunctionDefinition(handler:)` built with fakes.
+    ///   - mocks: stand-ins for registered functions of the same ids, e.g. `.mock(ChargeCard.self) { _ in "pay_1" }`
+    ///     for a function the code under test invokes.
     ///   - overrides: providers replacing the module graph's.
     ///   - retryPolicy: backoff between retries.
     public static func boot(_ root: any Module.Type, clock: ManualClock = ManualClock(), functions: [FunctionDefinition] = [],
-                            overrides: [ProviderDescriptor] = [],
+                            mocks: [FunctionDefinition] = [], overrides: [ProviderDescriptor] = [],
                             retryPolicy: RetryPolicy = RetryPolicy(jitter: 0)) async throws -> InngestTestApp {
         let configuration = InngestConfiguration(
             appId: "test", engine: EngineConfiguration(databasePath: ":memory:", retryPolicy: retryPolicy,
                                                        logger: InngestLogger(sink: InngestLogger.discard)))
-        let app = try await InngestApp.boot(root, configuration: configuration, functions: functions, overrides: overrides,
-                                            clock: clock, startEngine: false)
+        let app = try await InngestApp.boot(root, configuration: configuration, functions: functions, replacing: mocks,
+                                            overrides: overrides, clock: clock, startEngine: false)
         return InngestTestApp(app: app, clock: clock)
     }
 

@@ -148,3 +148,15 @@ struct Checkout: InngestFunction {
         #expect(try await engine.runs(functionId: "bill-customer").count == 1, "the replayed invoke started no second run")
     }
 }
+
+@Suite struct InvokeMockTests {
+    @Test func anInvokedFunctionCanBeMocked() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(
+            EmptyTestModule.self, functions: [FunctionDefinition(handler: Checkout(journal: journal)), FunctionDefinition(handler: BillCustomer(journal: journal))],
+            mocks: [.mock(BillCustomer.self) { request in Receipt(customer: request.customer, charged: 1) }])
+        try await app.send(Ping(id: "mocked"))
+        try await app.runUntilIdle()
+        #expect(journal.all == ["after 1"], "the mock answered; the real function never charged")
+    }
+}
