@@ -10,7 +10,7 @@ extension FunctionDefinition {
     public static func mock<F: InngestFunction>(_ type: F.Type, _ body: @escaping @Sendable (F.Input) async throws -> F.Output)
         -> FunctionDefinition where F.Output: Encodable {
         FunctionDefinition(id: F.id, name: F.name, triggers: F.trigger.definitions, options: F.options) { _, context in
-            try JSONValue(encoding: try await body(try F.Input(triggeringEvent: context.event)))
+            try JSONValue(encoding: try await body(try F.Input(triggeringEvents: context.events)))
         }
     }
 }

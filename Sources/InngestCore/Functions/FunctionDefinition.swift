@@ -119,7 +119,7 @@ public struct FunctionDefinition: Sendable {
                                           consumer: consumer ?? "\(F.self).init", location: location, factory: make)
         let plain = FunctionDefinition(id: F.id, name: F.name, triggers: F.trigger.definitions, options: F.options,
                                        location: location, handlerProvider: provider) { resolver, context in
-            let input = try F.Input(triggeringEvent: context.event)
+            let input = try F.Input(triggeringEvents: context.events)
             let handler = try await resolver.resolve(F.self)
             return try encode(try await handler.handle(input, context: context))
         }

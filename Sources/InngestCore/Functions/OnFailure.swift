@@ -48,12 +48,13 @@ public struct FunctionFailure<Input: TriggerPayload>: Sendable {
         self.event = event
         self.error = failureEvent.data["error"].flatMap(SerializedError.init(json:))
             ?? SerializedError(name: "Error", message: failureEvent.data["error"]?.jsonString ?? "unknown")
-        self.input = try Input(triggeringEvent: event)
+        let events = failureEvent.data["events"]?.arrayValue?.compactMap { try? InngestEvent(json: $0) } ?? []
+        self.input = try Input(triggeringEvents: events.isEmpty ? [event] : events)
     }
 
     /// The data of the failure event for a run, as Inngest writes it.
-    package static func eventData(functionId: String, runId: String, error: SerializedError, event: InngestEvent) -> JSONValue {
+    package static func eventData(functionId: String, runId: String, error: SerializedError, events: [InngestEvent]) -> JSONValue {
         .object(["function_id": .string(functionId), "run_id": .string(runId), "error": error.jsonValue,
-                 "event": event.jsonValue, "events": .array([event.jsonValue])])
+                 "event": (events.first ?? InngestEvent(name: "")).jsonValue, "events": .array(events.map(\.jsonValue))])
     }
 }

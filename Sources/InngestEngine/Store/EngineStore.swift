@@ -181,7 +181,7 @@ actor EngineStore {
             event.name != FunctionFailure<InngestEvent>.eventName, event.name != "inngest/function.finished" else { return }
         try insertInternalEvent(name: FunctionFailure<InngestEvent>.eventName,
                                 data: FunctionFailure<InngestEvent>.eventData(functionId: router.compositeId(of: functionId), runId: runId,
-                                                                               error: error, event: event),
+                                                                               error: error, events: [event]),
                                 now: now)
     }
 
