@@ -43,7 +43,7 @@ public actor EmbeddedEngine: EventSending {
             let directory = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
-        self.store = try EngineStore(path: configuration.databasePath, targets: table.mapValues(RunTarget.init(function:)), router: router)
+        self.store = try EngineStore(path: configuration.databasePath, targets: try table.mapValues(RunTarget.init(function:)), router: router)
         self.clock = clock
         self.configuration = configuration
         self.functions = table
@@ -242,7 +242,7 @@ public actor EmbeddedEngine: EventSending {
             progressed.withLock { $0 = true }
             self.observe(claimed, line, now())
         }
-        let request = ExecutionRequest(events: [claimed.event], memo: claimed.memo, runId: claimed.runId,
+        let request = ExecutionRequest(events: claimed.events, memo: claimed.memo, runId: claimed.runId,
                                        attempt: claimed.attempt, maxAttempts: function.options.maxAttempts, appId: configuration.appId)
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
                                              checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock)

@@ -92,3 +92,38 @@ final class Latch: Sendable {
         }
     }
 }
+
+/// Counts steps executing at once, and the most seen.
+final class Gauge: Sendable {
+    private let state = Mutex<(now: Int, most: Int, byKey: [String: Int], mostByKey: [String: Int])>((0, 0, [:], [:]))
+
+    /// Runs `body` counted, under `key`, yielding in the middle so that other steps can enter.
+    func measure(key: String = "", _ body: () -> Void = {}) async {
+        state.withLock { state in
+            state.now += 1
+            state.most = max(state.most, state.now)
+            state.byKey[key, default: 0] += 1
+            state.mostByKey[key] = max(state.mostByKey[key] ?? 0, state.byKey[key] ?? 0)
+        }
+        body()
+        for _ in 0..<20 { await Task.yield() }
+        state.withLock { state in
+            state.now -= 1
+            state.byKey[key, default: 0] -= 1
+        }
+    }
+
+    /// The most steps seen executing at once.
+    var most: Int { state.withLock { $0.most } }
+
+    /// The most steps of one key seen executing at once.
+    func most(of key: String) -> Int { state.withLock { $0.mostByKey[key] ?? 0 } }
+}
+
+/// A keyed event for flow-control tests.
+struct Keyed: Event {
+    static let name = "test/keyed"
+    var key: String
+    var n: Int
+    var rank: Int = 0
+}

@@ -26,6 +26,8 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let invalidCron = Code("invalidCron")
         /// An expression (a trigger's `if`, a `cancelOn` condition) does not parse.
         public static let invalidExpression = Code("invalidExpression")
+        /// A function's options are out of range or contradict each other.
+        public static let invalidOptions = Code("invalidOptions")
         /// The engine is shutting down.
         public static let shuttingDown = Code("shuttingDown")
 
@@ -72,6 +74,10 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
 
     package static func invalidExpression(functionId: String, expression: String, detail: String) -> EngineError {
         EngineError(.invalidExpression, "function \(functionId) has an invalid expression \"\(expression)\": \(detail)")
+    }
+
+    package static func invalidOptions(functionId: String, detail: String) -> EngineError {
+        EngineError(.invalidOptions, "function \(functionId) has invalid options: \(detail)")
     }
 
     package static let shuttingDown = EngineError(.shuttingDown, "the engine is shutting down and accepts no more events")

@@ -13,13 +13,17 @@ actor EngineStore {
     /// SQLite's `application_id` of our files: "INNG".
     static let applicationId: Int64 = 0x494E_4E47
 
-    private let connection: SQLiteConnection
+    let connection: SQLiteConnection
     let path: String
     /// How each function's new runs are set up (timeouts), by function id.
-    private let targets: [String: RunTarget]
+    let targets: [String: RunTarget]
     /// Which functions events start and which runs they cancel; `nil` for inspection, which starts
     /// nothing.
-    private let router: EventRouter?
+    let router: EventRouter?
+    /// Whether some function limits concurrency or throttles, so that claims look at each run.
+    let gatesClaims: Bool
+    /// Whether some function keeps rate state (a rate limit, idempotency or a throttle).
+    let keepsRateState: Bool
     /// Wait conditions parsed once, by their text.
     private var parsedConditions: [String: InngestExpression.Expression] = [:]
 
@@ -30,6 +34,8 @@ actor EngineStore {
         self.path = path
         self.targets = targets
         self.router = router
+        gatesClaims = targets.values.contains { $0.flow?.gatesClaims == true }
+        keepsRateState = targets.values.contains { $0.flow?.throttle != nil || $0.flow?.rateLimit != nil }
         do {
             let connection = try SQLiteConnection(path: path)
             self.connection = connection
@@ -133,8 +139,11 @@ actor EngineStore {
     private func deliver(_ event: InngestEvent, eventId: String, nextAt: Int64, now: Int64) throws {
         try resolveWaits(for: event, now: now)
         try cancelMatching(event, now: now)
-        for functionId in router?.functions(for: event) ?? [] {
-            try insertRun(functionId: functionId, eventId: eventId, eventName: event.name, nextAt: nextAt, now: now)
+        let functions = router?.functions(for: event) ?? []
+        guard !functions.isEmpty else { return }
+        let json = event.jsonValue
+        for functionId in functions {
+            try admit(functionId: functionId, event: event, json: json, eventId: eventId, nextAt: nextAt, now: now)
         }
     }
 
@@ -179,26 +188,39 @@ actor EngineStore {
             let functionId = row["function_id"].text, let body = row["body"].text,
             let event = try? InngestEvent(json: JSONValue(json: Array(body.utf8))),
             event.name != FunctionFailure<InngestEvent>.eventName, event.name != "inngest/function.finished" else { return }
+        let batch = (try? batchEvents(of: runId)) ?? []
         try insertInternalEvent(name: FunctionFailure<InngestEvent>.eventName,
                                 data: FunctionFailure<InngestEvent>.eventData(functionId: router.compositeId(of: functionId), runId: runId,
-                                                                               error: error, events: [event]),
+                                                                               error: error, events: batch.isEmpty ? [event] : batch),
                                 now: now)
     }
 
     @discardableResult
-    private func insertRun(functionId: String, eventId: String, eventName: String, nextAt: Int64, now: Int64,
-                           detail: String? = nil, parent: (runId: String, step: String)? = nil) throws -> String {
+    func insertRun(functionId: String, eventId: String, eventName: String, event: JSONValue, nextAt: Int64, now: Int64,
+                   detail: String? = nil, parent: (runId: String, step: String)? = nil, group: RunGroup? = nil) throws -> String {
         let runId = ULID.make(milliseconds: now)
         let target = targets[functionId]
+        let flow = target?.flow
+        let concurrencyKeys = flow?.concurrencyKeys(event: event) ?? []
+        // A head start moves the run ahead of runs queued up to that long before it (a negative one
+        // delays it), as Inngest scores its queue.
+        let priority = flow?.priorityMilliseconds(event: event) ?? 0
+        let due = group?.fireAt ?? nextAt
         try connection.query("""
             INSERT INTO runs (run_id, function_id, event_id, status, attempt, next_at, created_at, start_deadline, finish_timeout,
-                              parent_run_id, parent_step)
-            VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?, ?)
+                              parent_run_id, parent_step, concurrency_key1, concurrency_key2, throttle_key, singleton_key, priority,
+                              group_key, group_deadline, wait_reason)
+            VALUES (?, ?, ?, 'queued', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [.text(runId), .text(functionId), .text(eventId), .integer(nextAt), .integer(now),
-             target?.startTimeout.map { .integer(nextAt + $0) } ?? .null, target?.finishTimeout.map(SQLiteValue.integer) ?? .null,
-             parent.map { .text($0.runId) } ?? .null, parent.map { .text($0.step) } ?? .null])
+            [.text(runId), .text(functionId), .text(eventId), .integer(due - priority), .integer(now),
+             target?.startTimeout.map { .integer(due + $0) } ?? .null, target?.finishTimeout.map(SQLiteValue.integer) ?? .null,
+             parent.map { .text($0.runId) } ?? .null, parent.map { .text($0.step) } ?? .null,
+             concurrencyKeys.first.map(SQLiteValue.text) ?? .null, concurrencyKeys.dropFirst().first.map(SQLiteValue.text) ?? .null,
+             flow?.throttleKey(event: event).map(SQLiteValue.text) ?? .null, flow?.singletonKey(event: event).map(SQLiteValue.text) ?? .null,
+             .integer(priority), group.map { .text($0.key) } ?? .null, group?.deadline.map(SQLiteValue.integer) ?? .null,
+             group.map { .text($0.reason) } ?? .null])
         try appendTimeline(runId, at: now, .runQueued, step: nil, detail: detail ?? "\(eventName) → \(functionId)")
+        if let group { try appendTimeline(runId, at: now, .runDelayed, step: nil, detail: group.reason) }
         return runId
     }
 
@@ -210,7 +232,7 @@ actor EngineStore {
         try connection.query(
             "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, NULL, ?, ?, ?, ?)",
             [.text(id), .text(event.name), .text(event.jsonValue.jsonString), .integer(now), .integer(now)])
-        try insertRun(functionId: invocation.functionId, eventId: id, eventName: event.name, nextAt: now, now: now,
+        try insertRun(functionId: invocation.functionId, eventId: id, eventName: event.name, event: event.jsonValue, nextAt: now, now: now,
                       detail: "invoked by run \(parentRunId), step \(invocation.stepName)", parent: (parentRunId, invocation.step))
     }
 
@@ -236,10 +258,15 @@ actor EngineStore {
     /// invoked it gets the cancellation as the invoke step's error.
     /// - Returns: false when the run does not exist or already finished.
     @discardableResult
-    private func cancelRun(_ runId: String, reason: String, now: Int64) throws -> Bool {
-        try connection.query("UPDATE runs SET status = 'cancelled', ended_at = ? WHERE run_id = ? AND status IN ('queued', 'running')",
-                             [.integer(now), .text(runId)])
+    func cancelRun(_ runId: String, reason: String, now: Int64) throws -> Bool {
+        let wasRunning = try connection.query("SELECT status FROM runs WHERE run_id = ?", [.text(runId)]).first?["status"].text
+            == RunStatus.running.rawValue
+        try connection.query("""
+            UPDATE runs SET status = 'cancelled', ended_at = ?, parked_on = NULL, group_key = NULL, wait_reason = NULL
+            WHERE run_id = ? AND status IN ('queued', 'running')
+            """, [.integer(now), .text(runId)])
         guard connection.changes > 0 else { return false }
+        if wasRunning { try releaseSlots(of: runId, now: now) }
         try connection.query("DELETE FROM waits WHERE run_id = ?", [.text(runId)])
         try appendTimeline(runId, at: now, .runCancelled, step: nil, detail: reason)
         try resolveParent(of: runId, with: .error(SerializedError(name: "RunCancelled", message: "the invoked run \(runId) was \(reason)")),
@@ -305,6 +332,8 @@ actor EngineStore {
                 try appendTimeline(runId, at: now, .runResumed, step: nil, detail: "resumed after a restart")
             }
             try connection.query("UPDATE runs SET status = 'queued', next_at = MIN(next_at, ?) WHERE status = 'running'", [.integer(now)])
+            // Every concurrency slot was released with the runs above: runs parked behind one look again.
+            try connection.query("UPDATE runs SET parked_on = NULL, next_at = MIN(next_at, ?) WHERE parked_on IS NOT NULL", [.integer(now)])
             return interrupted.count
         }
     }
@@ -321,8 +350,10 @@ actor EngineStore {
                 WHERE memo IS NULL AND wake_at <= ?
                 """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
             try connection.query("DELETE FROM waits WHERE expires_at <= ?", [.integer(now)])
+            if gatesClaims { return try claimGated(now: now, limit: limit) }
+            // A debounce or batch that is due stops collecting events once claimed.
             let rows = try connection.query("""
-                UPDATE runs SET status = 'running'
+                UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL
                 WHERE run_id IN (SELECT run_id FROM runs WHERE status = 'queued' AND next_at <= ? ORDER BY next_at, run_id LIMIT ?)
                 RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
                 """, [.integer(now), .integer(Int64(limit))])
@@ -346,7 +377,7 @@ actor EngineStore {
     /// Records when a claimed run first starts, or cancels it when it passed its start timeout (it
     /// was due but not started in time) or its finish timeout (it sleeps, waits or retries past it).
     /// - Returns: whether the run executes now.
-    private func startOrTimeOut(_ row: SQLiteRow, now: Int64) throws -> Bool {
+    func startOrTimeOut(_ row: SQLiteRow, now: Int64) throws -> Bool {
         guard let runId = row["run_id"].text else { return true }
         if let started = row["started_at"].int {
             guard let timeout = row["finish_timeout"].int, started + timeout <= now else { return true }
@@ -363,7 +394,7 @@ actor EngineStore {
 
     /// The event and memo of a claimed run.
     /// - Throws: `UnreadableRowError` when a row is missing or does not hold what this code wrote.
-    private func load(_ row: SQLiteRow) throws -> ClaimedRun {
+    func load(_ row: SQLiteRow) throws -> ClaimedRun {
         guard let runId = row["run_id"].text, let functionId = row["function_id"].text, let eventId = row["event_id"].text,
               let attempt = row["attempt"].int, attempt >= 0, attempt < 10_000 else {
             throw UnreadableRowError("the run's own row is damaged (run_id, function_id, event_id or attempt is missing or of the wrong type)")
@@ -371,12 +402,14 @@ actor EngineStore {
         guard let body = try connection.query("SELECT body FROM events WHERE id = ?", [.text(eventId)]).first?["body"].text else {
             throw UnreadableRowError("its event \(eventId) is missing from the events table")
         }
-        let event: InngestEvent
+        var events: [InngestEvent]
         do {
-            event = try InngestEvent(json: JSONValue(json: Array(body.utf8)))
+            events = [try InngestEvent(json: JSONValue(json: Array(body.utf8)))]
         } catch {
             throw UnreadableRowError("its event \(eventId) cannot be read back: \(error)")
         }
+        let batch = try batchEvents(of: runId)
+        if !batch.isEmpty { events = batch }
         var memo: [String: StepMemo] = [:]
         for step in try connection.query("SELECT hash, name, memo FROM steps WHERE run_id = ? AND memo IS NOT NULL", [.text(runId)]) {
             guard let hash = step["hash"].text, let text = step["memo"].text else {
@@ -388,17 +421,18 @@ actor EngineStore {
                 throw UnreadableRowError("the recorded result of step \"\(step["name"].text ?? hash)\" cannot be read back: \(error)")
             }
         }
-        return ClaimedRun(runId: runId, functionId: functionId, event: event, attempt: Int(attempt), memo: memo)
+        return ClaimedRun(runId: runId, functionId: functionId, events: events, attempt: Int(attempt), memo: memo)
     }
 
     /// Fails a claimed run whose rows cannot be read, recording why.
-    private func failUnreadable(_ row: SQLiteRow, _ error: UnreadableRowError, now: Int64) throws {
+    func failUnreadable(_ row: SQLiteRow, _ error: UnreadableRowError, now: Int64) throws {
         let failure = SerializedError(name: "UnreadableRun", message: "this run cannot execute: \(error.reason). The database row was "
                                       + "damaged or written by another program; the run is failed so that the others go on.")
         try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE rowid = ?",
                              [.text(failure.jsonValue.jsonString), .integer(now), row["rowid"]])
         if let runId = row["run_id"].text {
             try appendTimeline(runId, at: now, .runFailed, step: nil, detail: failure.description)
+            try releaseSlots(of: runId, now: now)
         }
     }
 
@@ -466,7 +500,7 @@ actor EngineStore {
     private func write(_ write: PendingWrite) throws -> Bool {
         let runId = write.runId
         let now = write.now
-        let run = try connection.query("SELECT status, started_at, finish_timeout FROM runs WHERE run_id = ?", [.text(runId)]).first
+        let run = try connection.query("SELECT status, started_at, finish_timeout, priority FROM runs WHERE run_id = ?", [.text(runId)]).first
         guard run?["status"].text == RunStatus.running.rawValue else { return false }
         if let started = run?["started_at"].int, let timeout = run?["finish_timeout"].int, now > started + timeout {
             try cancelRun(runId, reason: "cancelled: it did not finish within \(Delay.text(milliseconds: timeout)) (timeouts.finish)", now: now)
@@ -495,8 +529,11 @@ actor EngineStore {
         for entry in write.timeline {
             try appendTimeline(runId, at: now, entry.kind, step: entry.step, detail: entry.detail)
         }
+        if case .some = write.update { try releaseSlots(of: runId, now: now) }
         switch write.update {
-        case .queue(let attempt, let nextAt):
+        case .queue(let attempt, var nextAt):
+            // A retry keeps the run's head start (or delay), as Inngest scores every attempt.
+            if attempt > 0 { nextAt -= run?["priority"].int ?? 0 }
             // A run that sleeps or waits past its finish timeout wakes at the timeout, to be cancelled.
             // The run wakes at `nextAt`, or earlier at a pending timer of its own, or at its finish
             // timeout, to be cancelled.
@@ -535,10 +572,11 @@ actor EngineStore {
     func replay(_ runId: String, now: Int64) throws -> String? {
         try transaction {
             guard let row = try connection.query(
-                "SELECT r.function_id, r.event_id, e.name FROM runs r JOIN events e ON e.id = r.event_id WHERE r.run_id = ?",
+                "SELECT r.function_id, r.event_id, e.name, e.body FROM runs r JOIN events e ON e.id = r.event_id WHERE r.run_id = ?",
                 [.text(runId)]).first,
                 let functionId = row["function_id"].text, let eventId = row["event_id"].text else { return nil }
-            return try insertRun(functionId: functionId, eventId: eventId, eventName: row["name"].text ?? "", nextAt: now, now: now,
+            let event = row["body"].text.flatMap { try? JSONValue(json: Array($0.utf8)) } ?? .null
+            return try insertRun(functionId: functionId, eventId: eventId, eventName: row["name"].text ?? "", event: event, nextAt: now, now: now,
                                  detail: "replay of \(runId)")
         }
     }
@@ -612,7 +650,7 @@ actor EngineStore {
         try connection.query(
             "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, NULL, ?, ?, ?, ?)",
             [.text(id), .text(event.name), .text(event.jsonValue.jsonString), .integer(fireAt), .integer(now)])
-        try insertRun(functionId: functionId, eventId: id, eventName: event.name, nextAt: now, now: now)
+        try admit(functionId: functionId, event: event, json: event.jsonValue, eventId: id, nextAt: now, now: now)
     }
 
     /// The next fire time of each function with a schedule (its earliest, with several).
@@ -673,10 +711,10 @@ actor EngineStore {
             nextAt: Date(milliseconds: row["next_at"].int ?? 0), endedAt: row["ended_at"].int.map(Date.init(milliseconds:)),
             output: row["output"].text.flatMap { try? JSONValue(json: Array($0.utf8)) },
             error: row["error"].text.flatMap { (try? JSONValue(json: Array($0.utf8))).flatMap(SerializedError.init(json:)) },
-            parentRunId: row["parent_run_id"].text)
+            parentRunId: row["parent_run_id"].text, waitingFor: status == .queued ? row["wait_reason"].text : nil)
     }
 
-    private func appendTimeline(_ runId: String, at: Int64, _ kind: TimelineEntry.Kind, step: String?, detail: String) throws {
+    func appendTimeline(_ runId: String, at: Int64, _ kind: TimelineEntry.Kind, step: String?, detail: String) throws {
         try connection.query("INSERT INTO timeline (run_id, at, kind, step, detail) VALUES (?, ?, ?, ?, ?)",
                              [.text(runId), .integer(at), .text(kind.rawValue), step.map(SQLiteValue.text) ?? .null, .text(detail)])
     }
@@ -693,7 +731,10 @@ struct UnreadableRowError: Error, CustomStringConvertible {
 struct ClaimedRun: Sendable {
     let runId: String
     let functionId: String
-    let event: InngestEvent
+    /// The triggering events: one, or a batch's.
+    let events: [InngestEvent]
+    /// The first triggering event.
+    var event: InngestEvent { events.first ?? InngestEvent(name: "") }
     let attempt: Int
     let memo: [String: StepMemo]
 }

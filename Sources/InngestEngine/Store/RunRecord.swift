@@ -11,8 +11,11 @@ public enum RunStatus: String, Sendable, Codable, CaseIterable {
     case completed
     /// Failed for good.
     case failed
-    /// Cancelled by `cancel(runId:)`; nothing more runs.
+    /// Cancelled by `cancel(runId:)`, `cancelOn`, a timeout or a singleton; nothing more runs.
     case cancelled
+    /// Never started: its event was turned away by a rate limit, idempotency or a singleton (the
+    /// reason is on its timeline).
+    case skipped
 }
 
 /// A run, as the engine's store records it.
@@ -41,6 +44,9 @@ public struct RunRecord: Sendable, Hashable {
     public let error: SerializedError?
     /// The run whose `step.invoke` started this one, if any.
     public let parentRunId: String?
+    /// Why a queued run is not executing yet: throttled, behind a full concurrency key, debounced
+    /// or collecting a batch; `nil` otherwise.
+    public let waitingFor: String?
 }
 
 /// One line of a run's step timeline.
@@ -71,6 +77,10 @@ public struct TimelineEntry: Sendable, Hashable {
         case runFailed = "run.failed"
         /// The run was cancelled.
         case runCancelled = "run.cancelled"
+        /// The event started no run: a rate limit, idempotency or a singleton turned it away.
+        case runSkipped = "run.skipped"
+        /// The run waits for flow control: a throttle, a full concurrency key, a debounce or a batch.
+        case runDelayed = "run.delayed"
     }
 
     /// When.

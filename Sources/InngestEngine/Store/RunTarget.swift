@@ -1,15 +1,19 @@
 import InngestCore
 
-/// How the store sets up a new run of one function: its start and finish timeouts (Inngest's
-/// `timeouts`), in milliseconds.
+/// How the store sets up and admits runs of one function: its start and finish timeouts (Inngest's
+/// `timeouts`), in milliseconds, and its flow control.
 struct RunTarget: Sendable {
     /// A run not started this long after it became due is cancelled.
     let startTimeout: Int64?
     /// A run still unfinished this long after it started is cancelled.
     let finishTimeout: Int64?
+    /// Concurrency, throttling, rate limits, debounce, batching, priority and singleton; `nil` for none.
+    let flow: FlowPolicy?
 
     /// The target of a registered function, from its options.
-    init(function: FunctionDefinition) {
+    /// - Throws: `EngineError` for a flow-control expression that does not parse.
+    init(function: FunctionDefinition) throws {
+        flow = try FlowPolicy(function: function)
         startTimeout = function.options.timeouts?.start.map(Self.milliseconds)
         finishTimeout = function.options.timeouts?.finish.map(Self.milliseconds)
     }

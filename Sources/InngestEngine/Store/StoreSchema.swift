@@ -2,7 +2,7 @@
 /// file is created at version 1 and migrated like any other, so there is one path to every version.
 enum StoreSchema {
     /// The schema version this code writes.
-    static let version = 2
+    static let version = 3
 
     /// Version 1: events, runs, steps, the timeline and cron schedules.
     static let initial = """
@@ -51,6 +51,29 @@ enum StoreSchema {
             INSERT INTO crons_by_schedule SELECT function_id || ' ' || expression, function_id, expression, next_fire_at FROM crons;
             DROP TABLE crons;
             ALTER TABLE crons_by_schedule RENAME TO crons;
+            """,
+        // Flow control. A run carries its concurrency keys (counted while it runs), its throttle and
+        // singleton keys, its priority, the key of the debounce or batch still collecting events for
+        // it, and why it waits; a run parked behind a full concurrency key names the key. Batched
+        // runs list their events. Rate limits and throttles keep one number per key (GCRA).
+        3: """
+            ALTER TABLE runs ADD COLUMN concurrency_key1 TEXT;
+            ALTER TABLE runs ADD COLUMN concurrency_key2 TEXT;
+            ALTER TABLE runs ADD COLUMN parked_on TEXT;
+            ALTER TABLE runs ADD COLUMN throttle_key TEXT;
+            ALTER TABLE runs ADD COLUMN singleton_key TEXT;
+            ALTER TABLE runs ADD COLUMN group_key TEXT;
+            ALTER TABLE runs ADD COLUMN group_deadline INTEGER;
+            ALTER TABLE runs ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE runs ADD COLUMN wait_reason TEXT;
+            CREATE INDEX runs_concurrency1 ON runs (concurrency_key1, status) WHERE concurrency_key1 IS NOT NULL;
+            CREATE INDEX runs_concurrency2 ON runs (concurrency_key2, status) WHERE concurrency_key2 IS NOT NULL;
+            CREATE INDEX runs_parked ON runs (parked_on, run_id) WHERE parked_on IS NOT NULL;
+            CREATE INDEX runs_singleton ON runs (singleton_key, status) WHERE singleton_key IS NOT NULL;
+            CREATE INDEX runs_group ON runs (group_key) WHERE group_key IS NOT NULL;
+            CREATE TABLE run_events (run_id TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (run_id, seq));
+            CREATE TABLE rate_state (key TEXT PRIMARY KEY, tat INTEGER NOT NULL, forget_at INTEGER NOT NULL);
+            CREATE INDEX rate_state_forget ON rate_state (forget_at);
             """,
     ]
 
