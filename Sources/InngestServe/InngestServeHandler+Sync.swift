@@ -36,6 +36,11 @@ extension InngestServeHandler {
             return respond(400, ["code": .string("server_kind_mismatch"), "message": .string(message)], headers: syncHeader,
                            signWith: sender.key)
         }
+        if let configurationError {
+            // Refused before anything is registered: Inngest would store options it refuses or misreads.
+            return respond(500, ["code": .string("invalid_function_options"), "message": .string(configurationError.description),
+                                 "modified": .bool(false)], headers: syncHeader, signWith: sender.key)
+        }
         if inBand {
             return inBandSync(request, body: body, sender: sender)
         }

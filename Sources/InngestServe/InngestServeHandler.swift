@@ -23,8 +23,12 @@ public struct InngestServeHandler: Sendable {
     let logger: InngestLogger
     let clock: any EngineClock
     let http: HTTPClient
+    /// What is wrong with the functions' options (`validate(_:)`), or `nil`; a sync is refused with it.
+    let configurationError: ServeConfigurationError?
 
-    /// Creates a handler.
+    /// Creates a handler. Functions whose options Inngest would refuse or misread
+    /// (`validate(_:)`) are reported at once as an error on `logger`, and every sync is then refused
+    /// with the same message; call `validate(_:)` first to stop at boot instead.
     /// - Parameters:
     ///   - functions: the functions to serve.
     ///   - configuration: keys, mode and origins.
@@ -44,6 +48,10 @@ public struct InngestServeHandler: Sendable {
         self.logger = logger
         self.clock = clock
         self.http = HTTPClient(timeout: requestTimeout)
+        self.configurationError = Self.optionsError(functions)
+        if let configurationError {
+            logger.error("this app cannot be synced: \(configurationError.description)")
+        }
     }
 
     /// Answers one request to the serve endpoint. Never throws: every failure is an HTTP response

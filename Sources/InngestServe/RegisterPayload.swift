@@ -85,6 +85,7 @@ public struct RegisterPayload: Sendable, Hashable {
             if let finish = timeouts.finish { members["finish"] = .string(TimeString.format(finish)) }
             config["timeouts"] = .object(members)
         }
+        config.merge(flowControl(function.options)) { current, _ in current }
         return .object(config)
     }
 }
