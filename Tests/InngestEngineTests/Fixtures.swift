@@ -97,8 +97,9 @@ final class Latch: Sendable {
 final class Gauge: Sendable {
     private let state = Mutex<(now: Int, most: Int, byKey: [String: Int], mostByKey: [String: Int])>((0, 0, [:], [:]))
 
-    /// Runs `body` counted, under `key`, yielding in the middle so that other steps can enter.
-    func measure(key: String = "", _ body: () -> Void = {}) async {
+    /// Runs `body` counted, under `key`, then stays inside until `target` steps are (or a few
+    /// thousand yields pass), so that steps the engine lets run together are seen together.
+    func measure(key: String = "", until target: Int = 3, _ body: () -> Void = {}) async {
         state.withLock { state in
             state.now += 1
             state.most = max(state.most, state.now)
@@ -106,7 +107,10 @@ final class Gauge: Sendable {
             state.mostByKey[key] = max(state.mostByKey[key] ?? 0, state.byKey[key] ?? 0)
         }
         body()
-        for _ in 0..<20 { await Task.yield() }
+        for _ in 0..<5_000 {
+            if state.withLock({ $0.now >= target }) { break }
+            await Task.yield()
+        }
         state.withLock { state in
             state.now -= 1
             state.byKey[key, default: 0] -= 1

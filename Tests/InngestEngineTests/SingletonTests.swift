@@ -25,8 +25,10 @@ import Testing
         try await app.runUntilIdle()
         try await app.send(Keyed(key: "a", n: 1))
         try await app.send(Keyed(key: "b", n: 2))
+        try await app.runUntilIdle()
         try await app.advance(by: .minutes(1))
         try await app.send(Keyed(key: "a", n: 3))
+        try await app.runUntilIdle()
         try await app.advance(by: .minutes(1))
         #expect(Set(journal.all) == ["start 0", "end 0", "start 2", "end 2", "start 3", "end 3"])
         let skipped = try await app.runs().filter { $0.status == .skipped }
@@ -40,6 +42,7 @@ import Testing
         try await app.send(Keyed(key: "a", n: 0))
         try await app.runUntilIdle()
         try await app.send(Keyed(key: "a", n: 1))
+        try await app.runUntilIdle()
         try await app.advance(by: .minutes(1))
         #expect(journal.all == ["start 0", "start 1", "end 1"])
         let statuses = try await app.runs().map(\.status)

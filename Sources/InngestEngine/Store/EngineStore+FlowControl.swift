@@ -288,15 +288,15 @@ extension EngineStore {
         }
     }
 
-    /// Releases the concurrency slots of a run that stops executing: the oldest run parked behind
-    /// each of its keys becomes due.
+    /// Releases the concurrency slots of a run that stops executing: the first run parked behind
+    /// each of its keys, in queue order (oldest first, less its head start), becomes due.
     func releaseSlots(of runId: String, now: Int64) throws {
         guard gatesClaims, let row = try connection.query("SELECT concurrency_key1, concurrency_key2 FROM runs WHERE run_id = ?",
                                                           [.text(runId)]).first else { return }
         for key in [row["concurrency_key1"].text, row["concurrency_key2"].text].compactMap({ $0 }) {
             try connection.query("""
                 UPDATE runs SET parked_on = NULL, next_at = ? - priority
-                WHERE rowid = (SELECT rowid FROM runs WHERE parked_on = ? ORDER BY run_id LIMIT 1)
+                WHERE rowid = (SELECT rowid FROM runs WHERE parked_on = ? ORDER BY created_at - priority, run_id LIMIT 1)
                 """, [.integer(now), .text(key)])
         }
     }

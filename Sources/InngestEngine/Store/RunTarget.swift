@@ -13,6 +13,9 @@ struct RunTarget: Sendable {
     /// The target of a registered function, from its options.
     /// - Throws: `EngineError` for a flow-control expression that does not parse.
     init(function: FunctionDefinition) throws {
+        if let problem = function.options.problems(functionId: function.id).first {
+            throw EngineError.invalidOptions(functionId: function.id, detail: problem)
+        }
         flow = try FlowPolicy(function: function)
         startTimeout = function.options.timeouts?.start.map(Self.milliseconds)
         finishTimeout = function.options.timeouts?.finish.map(Self.milliseconds)

@@ -68,7 +68,7 @@ enum StoreSchema {
             ALTER TABLE runs ADD COLUMN wait_reason TEXT;
             CREATE INDEX runs_concurrency1 ON runs (concurrency_key1, status) WHERE concurrency_key1 IS NOT NULL;
             CREATE INDEX runs_concurrency2 ON runs (concurrency_key2, status) WHERE concurrency_key2 IS NOT NULL;
-            CREATE INDEX runs_parked ON runs (parked_on, run_id) WHERE parked_on IS NOT NULL;
+            CREATE INDEX runs_parked ON runs (parked_on, created_at - priority, run_id) WHERE parked_on IS NOT NULL;
             CREATE INDEX runs_singleton ON runs (singleton_key, status) WHERE singleton_key IS NOT NULL;
             CREATE INDEX runs_group ON runs (group_key) WHERE group_key IS NOT NULL;
             CREATE TABLE run_events (run_id TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (run_id, seq));
