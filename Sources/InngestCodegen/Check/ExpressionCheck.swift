@@ -65,8 +65,9 @@ enum ExpressionCheck {
     static func eventSuggestion(for text: String, _ error: ExpressionError) -> String {
         let path = text
         let names = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard error.message.hasPrefix("unknown variable"), !names.isEmpty, names.allSatisfy(FunctionMarkerReader.isPropertyName),
-              names[0] != "event" else { return "" }
-        return "; write event.\(names[0] == "data" ? "" : "data.")\(path)"
+        guard error.message.hasPrefix("unknown variable"), !names.isEmpty, names.allSatisfy(FunctionMarkerReader.isPropertyName) else { return "" }
+        if names[0] == "data" { return "; write event.\(path)" }
+        // A misspelt root (`evnt.data.id`) is not a property path: the message names the variable.
+        return names.contains("data") ? "" : "; write event.data.\(path)"
     }
 }
