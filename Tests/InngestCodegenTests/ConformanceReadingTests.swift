@@ -67,9 +67,12 @@ import Testing
         #expect(function.retries == nil && function.timeouts == nil && function.cancels.isEmpty)
     }
 
-    @Test func flowControlArgumentsAreNotSupportedYet() {
-        let lines = errors(generate(["A.swift": Self.conformance(trigger: "Trigger.event(E.self)", options: "FunctionOptions(retries: 1, concurrency: .limit(2))")]))
-        #expect(lines == ["A.swift:5:54: error: 'concurrency' is not supported yet: " + FunctionMarkerReader.flowControlReason])
+    @Test func flowControlArgumentsAreRead() throws {
+        let source = Self.conformance(trigger: "Trigger.event(E.self)", options: "FunctionOptions(retries: 1, concurrency: .limit(2))")
+        #expect(errors(generate(["A.swift": source])).isEmpty)
+        let function = try #require(Self.function(source))
+        #expect(function.retries == 1)
+        #expect(function.flowControl.concurrency?.limits.map(\.limit?.value) == [2])
     }
 
     @Test func onFailureConformanceMakesAFunction() throws {

@@ -154,15 +154,6 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("A.swift:21:8: error: D.failed takes FunctionFailure<CartAbandoned>, but the function's payload is OrderPlaced") })
     }
 
-    @Test(arguments: FunctionMarkerReader.flowControlKeys)
-    func flowControlKeysAreNotSupportedYet(key: String) {
-        let lines = Self.errors("""
-            // @inngest.function(id: "a", event: OrderPlaced, \(key): 10)
-            struct A {}
-            """)
-        #expect(lines == ["A.swift:9:51: error: '\(key)' is not supported yet: " + FunctionMarkerReader.flowControlReason])
-    }
-
     @Test func unknownKeysStillSuggestTheClosestKey() {
         let lines = Self.errors("""
             // @inngest.function(id: "a", event: OrderPlaced, cancelon: OrderCancelled)

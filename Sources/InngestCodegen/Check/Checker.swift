@@ -16,6 +16,7 @@ public enum Checker {
         diagnostics += ExpressionCheck.check(model)
         diagnostics += MatchCheck.check(model)
         diagnostics += DurationCheck.check(model)
+        diagnostics += FlowControlCheck.check(model)
         diagnostics += visibility(model)
         diagnostics += DependencyGraphCheck.check(model)
         return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }

@@ -199,6 +199,27 @@ struct ExpressionCursor {
         return negative ? -value : value
     }
 
+    /// An integer literal, optionally negative, with where it is written.
+    mutating func locatedInteger() -> LocatedInteger? {
+        let location = self.location
+        return integer().map { LocatedInteger($0, at: location) }
+    }
+
+    /// An enum case written `.name` or `Type.name` (`Type` one of `types`, optionally after
+    /// `Inngest.`), filling the whole cursor: its name.
+    mutating func enumCase(in types: Set<String>) -> String? {
+        if take(.period) {
+            guard kind == .identifier else { return nil }
+            let name = text
+            position += 1
+            return atEnd ? name : nil
+        }
+        guard var components = path(), atEnd, components.count >= 2 else { return nil }
+        let name = components.removeLast()
+        if components.first == "Inngest" { components.removeFirst() }
+        return types.contains(components.joined(separator: ".")) ? name : nil
+    }
+
     /// A duration literal: `.seconds(30)`, `.milliseconds(500)`, `.minutes(5)`, `.hours(1)`,
     /// `.days(7)` (also `Duration.seconds(30)`), with an integer (optionally negative) argument.
     mutating func duration() -> LocatedDuration? {

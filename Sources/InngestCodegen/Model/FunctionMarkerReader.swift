@@ -1,8 +1,8 @@
 import InngestTime
 
 /// Reads an `@inngest.function(…)` marker: its id and name, its triggers (`event:` with `if:`,
-/// `cron:`, or `triggers: […]`), `retries`, `timeouts`, `cancelOn` and `onFailure`. Every problem
-/// is a diagnostic at the argument; flow-control keys are refused as not supported yet.
+/// `cron:`, or `triggers: […]`), `retries`, `timeouts`, `cancelOn`, `onFailure` and the flow-control
+/// keys (see `FunctionMarkerReader+FlowControl.swift`). Every problem is a diagnostic at the argument.
 struct FunctionMarkerReader {
     /// What the marker says.
     struct Contents {
@@ -20,19 +20,26 @@ struct FunctionMarkerReader {
         var cancels: [CancelModel] = []
         /// The failure handler's method name and where it is written.
         var onFailure: (name: String, location: SourceLocation)?
+        /// The flow-control options.
+        var flowControl = FlowControlModel()
     }
 
-    /// Every key the marker takes.
-    static let keys = ["id", "name", "event", "if", "cron", "triggers", "retries", "timeouts", "cancelOn", "onFailure"]
-
-    /// Inngest's flow-control options, which the engine does not enforce yet.
+    /// Inngest's flow-control options.
     static let flowControlKeys = ["concurrency", "throttle", "rateLimit", "debounce", "batchEvents", "priority", "idempotency", "singleton"]
 
-    /// Why flow-control keys are refused.
-    static let flowControlReason = "flow control (concurrency, throttle, rateLimit, debounce, batchEvents, priority, idempotency, "
-        + "singleton) is not implemented, and a function is refused rather than run without the limit it asks for; remove the key for now"
+    /// Every key the marker takes.
+    static let keys = ["id", "name", "event", "if", "cron", "triggers", "retries", "timeouts", "cancelOn", "onFailure"] + flowControlKeys
 
-    private(set) var diagnostics: [Diagnostic] = []
+    /// Keys Inngest has that the marker does not support yet (refused with ``unsupportedReason``
+    /// rather than as unknown); none today.
+    static let unsupportedKeys: [String] = []
+
+    /// Why ``unsupportedKeys`` are refused.
+    static let unsupportedReason = "swift-inngest does not implement it yet, and a function is refused rather than run without "
+        + "the behaviour it asks for; remove the key for now"
+
+    /// The problems found so far.
+    var diagnostics: [Diagnostic] = []
 
     /// Reads `marker`.
     static func read(_ marker: Marker) -> (Contents, [Diagnostic]) {
@@ -60,7 +67,8 @@ struct FunctionMarkerReader {
                 fail(failure.valueLocation, "'onFailure' takes the name of a method of the same type, without quotes: onFailure: handleFailure")
             }
         }
-        arguments.refuseUnsupported(Self.flowControlKeys, reason: Self.flowControlReason)
+        contents.flowControl = readFlowControl(&arguments)
+        arguments.refuseUnsupported(Self.unsupportedKeys, reason: Self.unsupportedReason)
         arguments.finish(allowed: Self.keys)
         diagnostics += arguments.diagnostics
 
@@ -201,7 +209,7 @@ struct FunctionMarkerReader {
     }
 
     /// Parses an Inngest time string, reporting it at the string when it does not parse.
-    private mutating func duration(_ text: LocatedString, _ label: String) -> LocatedDuration? {
+    mutating func duration(_ text: LocatedString, _ label: String) -> LocatedDuration? {
         do throws(TimeStringError) {
             let duration = try TimeString.parse(text.value)
             let (seconds, attoseconds) = duration.components
@@ -217,7 +225,8 @@ struct FunctionMarkerReader {
         return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 
-    private mutating func fail(_ location: SourceLocation, _ message: String) {
+    /// Reports an error at `location`.
+    mutating func fail(_ location: SourceLocation, _ message: String) {
         diagnostics.append(Diagnostic(.error, message, at: location))
     }
 }

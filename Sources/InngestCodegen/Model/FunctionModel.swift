@@ -28,6 +28,8 @@ public struct FunctionModel: Sendable, Hashable {
     public var timeouts: TimeoutsModel?
     /// `cancelOn` entries, as far as they could be read.
     public var cancels: [CancelModel]
+    /// Flow-control options (concurrency, throttle, …), as far as they could be read.
+    public var flowControl: FlowControlModel
     /// A marker's `onFailure:` method, on the function type (or the marked method's owner).
     public var failureHandler: MethodModel?
     /// The payload type the handler's signature names, when the scanner found it: a marked
@@ -60,6 +62,7 @@ public struct FunctionModel: Sendable, Hashable {
         self.retries = nil
         self.timeouts = nil
         self.cancels = []
+        self.flowControl = FlowControlModel()
         self.failureHandler = nil
         self.handlerPayload = nil
         self.input = nil

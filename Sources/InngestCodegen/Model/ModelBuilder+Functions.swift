@@ -38,6 +38,7 @@ extension ModelBuilder {
             function.retries = options.retries
             function.timeouts = options.timeouts
             function.cancels = options.cancels
+            function.flowControl = options.flowControl
         }
         guard let initializer = initializer(of: name, primary, declarations) else { return }
         function.initializer = initializer
@@ -103,6 +104,7 @@ extension ModelBuilder {
         function.retries = contents.retries
         function.timeouts = contents.timeouts
         function.cancels = contents.cancels
+        function.flowControl = contents.flowControl
         function.handlerPayload = handlerPayload
         if let failure = contents.onFailure {
             function.failureHandler = failureHandler(named: failure.name, at: failure.location, of: typeName, among: methods)

@@ -22,6 +22,15 @@ extension ModelBuilder {
     }
 
     private mutating func resolvePayload(of function: inout FunctionModel, eventTypes: Set<String>) {
+        // A batch handler takes `[Element]`: every event of the batch, each resolved as a payload
+        // of its own, so the checks see the element's event.
+        if let declared = function.handlerPayload, let element = Self.arrayElement(of: declared) {
+            function.handlerPayload = element
+            resolvePayload(of: &function, eventTypes: eventTypes)
+            function.handlerPayload = declared
+            if let input = function.input { function.input = "[\(input)]" }
+            return
+        }
         let payloads = function.triggers.map(\.payloadType)
         // An unknown event name is reported on its own.
         guard !payloads.isEmpty, payloads.allSatisfy({ $0 != nil }) else { return }
@@ -90,6 +99,22 @@ extension ModelBuilder {
         let payload = PayloadEnumModel(parent: parent, name: name, cases: cases)
         function.payloadEnum = payload
         function.input = payload.qualifiedName
+    }
+
+    /// `X` of `[X]` (an array, not a dictionary `[K: V]`).
+    static func arrayElement(of type: String) -> String? {
+        guard type.hasPrefix("["), type.hasSuffix("]") else { return nil }
+        let element = String(type.dropFirst().dropLast())
+        var depth = 0
+        for character in element {
+            switch character {
+            case "[", "<", "(": depth += 1
+            case "]", ">", ")": depth -= 1
+            case ":" where depth == 0: return nil
+            default: break
+            }
+        }
+        return element.isEmpty ? nil : element
     }
 
     /// `X` of `FunctionFailure<X>`.

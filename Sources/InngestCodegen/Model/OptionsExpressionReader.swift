@@ -1,8 +1,9 @@
 /// Reads a conforming function's `static let options = FunctionOptions(…)` as far as it is
 /// written in literal shapes: `retries: 3`, `timeouts: Timeouts(start: .minutes(5), finish: .hours(1))`
 /// and `cancelOn: [.event(OrderCancelled.self, match: \.orderId, if: "…", timeout: .hours(1)),
-/// .event(named: "…")]`. Whatever is written another way is left out (nothing is guessed);
-/// flow-control arguments (`concurrency:` …) are refused as not supported yet.
+/// .event(named: "…")]`, and the flow-control arguments (`concurrency:` …) as
+/// ``FlowControlExpressionReader`` reads them. Whatever is written another way is left out
+/// (nothing is guessed): the boot check judges it.
 enum OptionsExpressionReader {
     /// What the expression states.
     struct Options {
@@ -12,9 +13,11 @@ enum OptionsExpressionReader {
         var timeouts: TimeoutsModel?
         /// The `cancelOn` entries written in literal shapes.
         var cancels: [CancelModel] = []
+        /// The flow-control options written in literal shapes.
+        var flowControl = FlowControlModel()
     }
 
-    /// Reads the expression; diagnostics for flow-control arguments.
+    /// Reads the expression; diagnostics for arguments the framework does not support yet (none today).
     static func read(_ span: SourceSpan) -> (Options, [Diagnostic]) {
         var options = Options()
         var diagnostics: [Diagnostic] = []
@@ -41,9 +44,11 @@ enum OptionsExpressionReader {
                     var element = element
                     return cancel(&element)
                 }
-            case let label? where FunctionMarkerReader.flowControlKeys.contains(label):
-                diagnostics.append(Diagnostic(.error, "'\(label)' is not supported yet: \(FunctionMarkerReader.flowControlReason)",
+            case let label? where FunctionMarkerReader.unsupportedKeys.contains(label):
+                diagnostics.append(Diagnostic(.error, "'\(label)' is not supported yet: \(FunctionMarkerReader.unsupportedReason)",
                                               at: argument.location))
+            case let label? where FunctionMarkerReader.flowControlKeys.contains(label):
+                _ = FlowControlExpressionReader.read(label, argument.value, at: argument.value.location, into: &options.flowControl)
             default:
                 break
             }

@@ -171,7 +171,7 @@ public enum Renderer {
         return parts.count == 1 ? parts[0] : ".anyOf(\(parts.joined(separator: ", ")))"
     }
 
-    /// `FunctionOptions(retries:timeouts:cancelOn:)` with what the marker states.
+    /// `FunctionOptions(retries:timeouts:cancelOn:concurrency:…:singleton:)` with what the marker states.
     static func optionsExpression(_ function: FunctionModel) -> String {
         var arguments: [String] = []
         if let retries = function.retries { arguments.append("retries: \(retries)") }
@@ -191,6 +191,7 @@ public enum Renderer {
             }
             arguments.append("cancelOn: [\(entries.joined(separator: ", "))]")
         }
+        arguments += flowControlArguments(function.flowControl)
         return "FunctionOptions(\(arguments.joined(separator: ", ")))"
     }
 

@@ -14,3 +14,9 @@ struct ReportCancelled: Codable, Sendable {
 struct SendReport {
     func handle(_ request: ReportRequested, context: Context) async throws {}
 }
+
+// A throttle period beyond Inngest's 7 days.
+// @inngest.function(id: "throttled-report", event: ReportCancelled, throttle: (limit: 1, period: "8d"))
+struct ThrottledReport {
+    func handle(_ cancelled: ReportCancelled, context: Context) async throws {}
+}

@@ -28,6 +28,22 @@ final class Jobs: Sendable {
 
     // @inngest.function(id: "empty-tuple", cron: "0 2 * * *")
     func emptyTuple(_ run: ScheduledRun, context: Context) async throws -> () {}
+
+    // Flow control: the generated options compile as written.
+    // @inngest.function(id: "flow-controlled", event: Job,
+    //                   concurrency: [(limit: 2, key: "event.data.name"), (limit: 10, key: "\"jobs\"", scope: "env")],
+    //                   throttle: (limit: 5, period: "1m", burst: 1), debounce: (period: "1500ms", key: "event.data.name", timeout: "1m"),
+    //                   priority: (run: "event.data.name == 'urgent' ? 60 : 0"), idempotency: "event.data.name",
+    //                   singleton: (key: "event.data.name", mode: "cancel"), timeouts: (finish: "10m"))
+    func flowControlled(_ job: Job, context: Context) async throws {}
+
+    // A batch handler: every event of the batch, as an array.
+    // @inngest.function(id: "batched", event: "shape/job", concurrency: 1,
+    //                   batchEvents: (maxSize: 10, timeout: "2s", key: "event.data.name", if: "event.data.name != ''"))
+    func batched(_ jobs: [Job], context: Context) async throws -> Int { jobs.count }
+
+    // @inngest.function(id: "rate-limited", event: Job, rateLimit: (limit: 1, period: "1h", key: "event.data.name"), singleton: (mode: skip))
+    func rateLimited(_ job: Job) {}
 }
 
 // @inngest.module(providers: [Jobs])
