@@ -1,6 +1,6 @@
 // inngest: inspect an embedded engine's database from the command line.
 //
-//   inngest runs      [--db PATH] [--status queued|running|completed|failed] [--function ID] [--limit N]
+//   inngest runs      [--db PATH] [--status queued|running|completed|failed|cancelled|skipped] [--function ID] [--limit N]
 //   inngest timeline  RUN_ID [--db PATH]
 //   inngest events    [--db PATH] [--name NAME] [--limit N]
 //   inngest crons     [--db PATH]
@@ -50,12 +50,13 @@ do {
             status = parsed
         }
         for run in try await inspector.runs(status: status, functionId: options["function"], limit: limit) {
-            print("\(run.runId)  \(run.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(run.functionId)  \(run.eventName)  \(run.createdAt.formatted(time))")
+            print("\(run.runId)  \(run.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(run.functionId)  \(run.eventName)  \(run.createdAt.formatted(time))"
+                  + (run.waitingFor.map { "  (\($0))" } ?? ""))
         }
     case "timeline":
         guard let runId = positional.first else { fail("usage: inngest timeline RUN_ID") }
         guard let run = try await inspector.run(runId) else { fail("no run \(runId) in \(path)") }
-        print("\(run.functionId) run \(run.runId) (\(run.eventName)) — \(run.status.rawValue)")
+        print("\(run.functionId) run \(run.runId) (\(run.eventName)) — \(run.status.rawValue)" + (run.waitingFor.map { ", waiting: \($0)" } ?? ""))
         for entry in try await inspector.timeline(of: runId) {
             print("  \(entry.at.formatted(time))  \(entry.kind.rawValue)\(entry.step.map { " \($0)" } ?? ""): \(entry.detail)")
         }

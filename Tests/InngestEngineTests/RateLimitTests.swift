@@ -67,3 +67,40 @@ import Testing
         #expect(try await app.runs().filter { $0.status == .skipped }.count == 2)
     }
 }
+
+/// A run that `step.invoke` asks for goes through the invoked function's rate limit: when it is
+/// skipped, the invoking step fails with the reason instead of waiting for its timeout.
+@Suite struct InvokedRateLimitTests {
+    struct Charge: InngestFunction {
+        static let id = "charge-once"
+        static let trigger = Trigger.event(Keyed.self)
+        static let options = FunctionOptions(rateLimit: .limit(1, per: .hours(1)))
+        func handle(_ event: Keyed, context: Context) async throws -> Int { event.n }
+    }
+
+    struct Caller: InngestFunction {
+        static let id = "caller"
+        static let trigger = Trigger.event(Ping.self)
+        let journal: Journal
+
+        func handle(_ ping: Ping, context: Context) async throws {
+            do {
+                let n = try await context.step.invoke("charge", Charge.self, with: Keyed(key: "", n: 7), timeout: .hours(1))
+                journal.add("got \(n)")
+            } catch let error as StepError {
+                journal.add("\(error.error.name)")
+            }
+        }
+    }
+
+    @Test func aSkippedInvocationFailsTheInvokingStep() async throws {
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: Charge()), FunctionDefinition(handler: Caller(journal: journal))])
+        try await app.send(Ping(id: "1"))
+        try await app.runUntilIdle()
+        try await app.send(Ping(id: "2"))
+        try await app.runUntilIdle()
+        #expect(journal.all == ["got 7", "InvokedRunSkipped"])
+    }
+}

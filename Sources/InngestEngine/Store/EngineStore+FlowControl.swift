@@ -21,23 +21,28 @@ extension EngineStore {
     // MARK: Admission (at ingest)
 
     /// Starts a run of `functionId` for an accepted event, through the function's flow control:
-    /// batching, rate limit (or idempotency), debounce and singleton, in Inngest's order.
-    func admit(functionId: String, event: InngestEvent, json: JSONValue, eventId: String, nextAt: Int64, now: Int64) throws {
+    /// batching, rate limit (or idempotency), debounce and singleton, in Inngest's order. A run that
+    /// `step.invoke` asks for (`parent`) is neither batched nor debounced (its caller waits for its
+    /// own result); when a rate limit or singleton skips it, the invoking step gets the reason as
+    /// its error.
+    func admit(functionId: String, event: InngestEvent, json: JSONValue, eventId: String, nextAt: Int64, now: Int64,
+               detail: String? = nil, parent: (runId: String, step: String)? = nil) throws {
         guard let flow = targets[functionId]?.flow else {
-            try insertRun(functionId: functionId, eventId: eventId, eventName: event.name, event: json, nextAt: nextAt, now: now)
+            try insertRun(functionId: functionId, eventId: eventId, eventName: event.name, event: json, nextAt: nextAt, now: now,
+                          detail: detail, parent: parent)
             return
         }
-        if let batch = flow.batch, let key = flow.batchKey(event: json) {
+        if parent == nil, let batch = flow.batch, let key = flow.batchKey(event: json) {
             // Batched events skip rate limiting, as in Inngest.
             try appendToBatch(functionId: functionId, rule: batch, key: key, event: event, json: json, eventId: eventId, now: now)
             return
         }
         if let rule = flow.rateLimit, let key = flow.rateLimitKey(event: json), !(try allowRate(key: key, gate: rule.gate, now: now)) {
-            try insertSkipped(functionId: functionId, eventId: eventId, now: now,
+            try insertSkipped(functionId: functionId, eventId: eventId, now: now, parent: parent,
                               reason: "skipped: \(rule.name) — an earlier event of the same key started a run within the period (key \(key))")
             return
         }
-        if let rule = flow.debounce, let key = flow.debounceKey(event: json) {
+        if parent == nil, let rule = flow.debounce, let key = flow.debounceKey(event: json) {
             try debounce(functionId: functionId, rule: rule, key: key, event: event, json: json, eventId: eventId, now: now)
             return
         }
@@ -46,24 +51,32 @@ extension EngineStore {
                                              [.text(key)]).first?["run_id"].text {
             switch rule.mode {
             case .skip:
-                try insertSkipped(functionId: functionId, eventId: eventId, now: now,
+                try insertSkipped(functionId: functionId, eventId: eventId, now: now, parent: parent,
                                   reason: "skipped: singleton — run \(holder) of the same key has not finished")
                 return
             case .cancel:
                 try cancelRun(holder, reason: "cancelled by singleton: event \(eventId) of the same key started a newer run", now: now)
             }
         }
-        try insertRun(functionId: functionId, eventId: eventId, eventName: event.name, event: json, nextAt: nextAt, now: now)
+        try insertRun(functionId: functionId, eventId: eventId, eventName: event.name, event: json, nextAt: nextAt, now: now,
+                      detail: detail, parent: parent)
     }
 
-    /// Records an event that starts no run, with the reason on the skipped run's timeline.
-    private func insertSkipped(functionId: String, eventId: String, now: Int64, reason: String) throws {
+    /// Records an event that starts no run, with the reason on the skipped run's timeline; a step
+    /// that invoked it fails with the reason.
+    private func insertSkipped(functionId: String, eventId: String, now: Int64, parent: (runId: String, step: String)?,
+                               reason: String) throws {
         let runId = ULID.make(milliseconds: now)
         try connection.query("""
-            INSERT INTO runs (run_id, function_id, event_id, status, attempt, next_at, created_at, ended_at)
-            VALUES (?, ?, ?, 'skipped', 0, ?, ?, ?)
-            """, [.text(runId), .text(functionId), .text(eventId), .integer(now), .integer(now), .integer(now)])
+            INSERT INTO runs (run_id, function_id, event_id, status, attempt, next_at, created_at, ended_at, parent_run_id, parent_step)
+            VALUES (?, ?, ?, 'skipped', 0, ?, ?, ?, ?, ?)
+            """, [.text(runId), .text(functionId), .text(eventId), .integer(now), .integer(now), .integer(now),
+                  parent.map { .text($0.runId) } ?? .null, parent.map { .text($0.step) } ?? .null])
         try appendTimeline(runId, at: now, .runSkipped, step: nil, detail: reason)
+        if parent != nil {
+            try resolveParent(of: runId, with: .error(SerializedError(name: "InvokedRunSkipped", message: "the invoked run was \(reason)")),
+                              now: now)
+        }
     }
 
     /// Takes one start from a key's rate gate when it allows one now.

@@ -24,6 +24,9 @@ actor EngineStore {
     let gatesClaims: Bool
     /// Whether some function keeps rate state (a rate limit, idempotency or a throttle).
     let keepsRateState: Bool
+    /// Runs whose waiting step got its result while they were still executing (an invocation
+    /// skipped in the same write): the write that suspends them queues them for now.
+    private var wokenWhileRunning: Set<String> = []
     /// Wait conditions parsed once, by their text.
     private var parsedConditions: [String: InngestExpression.Expression] = [:]
 
@@ -232,19 +235,20 @@ actor EngineStore {
         try connection.query(
             "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, NULL, ?, ?, ?, ?)",
             [.text(id), .text(event.name), .text(event.jsonValue.jsonString), .integer(now), .integer(now)])
-        try insertRun(functionId: invocation.functionId, eventId: id, eventName: event.name, event: event.jsonValue, nextAt: now, now: now,
-                      detail: "invoked by run \(parentRunId), step \(invocation.stepName)", parent: (parentRunId, invocation.step))
+        try admit(functionId: invocation.functionId, event: event, json: event.jsonValue, eventId: id, nextAt: now, now: now,
+                  detail: "invoked by run \(parentRunId), step \(invocation.stepName)", parent: (parentRunId, invocation.step))
     }
 
     /// Gives the step of the run that invoked `runId`, if one waits for it, the invoked run's result,
     /// and wakes that run. Nothing happens when the step already timed out.
-    private func resolveParent(of runId: String, with memo: StepMemo, now: Int64) throws {
+    func resolveParent(of runId: String, with memo: StepMemo, now: Int64) throws {
         guard let row = try connection.query("SELECT parent_run_id, parent_step FROM runs WHERE run_id = ?", [.text(runId)]).first,
               let parent = row["parent_run_id"].text, let step = row["parent_step"].text else { return }
         try connection.query("UPDATE steps SET memo = ?, wake_at = NULL WHERE run_id = ? AND hash = ? AND memo IS NULL",
                              [.text(memo.jsonValue.jsonString), .text(parent), .text(step)])
         guard connection.changes > 0 else { return }
         try connection.query("UPDATE runs SET next_at = MIN(next_at, ?) WHERE run_id = ? AND status = 'queued'", [.integer(now), .text(parent)])
+        if connection.changes == 0 { wokenWhileRunning.insert(parent) }
         let name = try connection.query("SELECT name FROM steps WHERE run_id = ? AND hash = ?", [.text(parent), .text(step)]).first?["name"].text
         let outcome: String
         switch memo {
@@ -534,6 +538,7 @@ actor EngineStore {
         case .queue(let attempt, var nextAt):
             // A retry keeps the run's head start (or delay), as Inngest scores every attempt.
             if attempt > 0 { nextAt -= run?["priority"].int ?? 0 }
+            if wokenWhileRunning.remove(runId) != nil { nextAt = min(nextAt, now) }
             // A run that sleeps or waits past its finish timeout wakes at the timeout, to be cancelled.
             // The run wakes at `nextAt`, or earlier at a pending timer of its own, or at its finish
             // timeout, to be cancelled.
