@@ -3,12 +3,14 @@ import Inngest
 /// The order workflow: validate → reserve stock and screen for fraud in parallel → wait for a
 /// manager's approval when the order is large → charge, by invoking `charge-card` (retried: the
 /// gateway is flaky) → confirm. An `OrderCancelled` for the order stops it wherever it is; a run
-/// that fails for good alerts support. Declared by conformance; its services are injected through
-/// its stored properties.
+/// that fails for good alerts support. At most two orders of one customer execute at once (flow
+/// control; the others wait their turn). Declared by conformance; its services are injected
+/// through its stored properties.
 struct ProcessOrder: InngestFunction, OnFailure {
     static let id = "process-order"
     static let trigger = Trigger.event(OrderPlaced.self)
-    static let options = FunctionOptions(retries: 3, cancelOn: [.event(OrderCancelled.self, match: \.orderId)])
+    static let options = FunctionOptions(retries: 3, cancelOn: [.event(OrderCancelled.self, match: \.orderId)],
+                                         concurrency: .limit(2, key: \OrderPlaced.customer))
     /// Orders from this amount wait for a manager.
     static let approvalThresholdCents = 30_000
 
