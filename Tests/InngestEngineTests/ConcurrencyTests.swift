@@ -137,3 +137,64 @@ import Testing
         #expect(try await engine.runs().allSatisfy { $0.status == .completed && $0.waitingFor == nil })
     }
 }
+
+/// Limits shared by key across functions, and options refused at boot.
+@Suite struct SharedConcurrencyTests {
+    struct First: InngestFunction {
+        static let id = "first"
+        static let trigger = Trigger.event(Keyed.self)
+        static let options = FunctionOptions(concurrency: .limit(1, key: "\"crm\"", scope: .account))
+        let gauge: Gauge
+        func handle(_ event: Keyed, context: Context) async throws {
+            try await context.step.run("call") { await gauge.measure(until: 2) }
+        }
+    }
+
+    struct Second: InngestFunction {
+        static let id = "second"
+        static let trigger = Trigger.event(Keyed.self)
+        static let options = FunctionOptions(concurrency: .limit(1, key: "\"crm\"", scope: .account))
+        let gauge: Gauge
+        func handle(_ event: Keyed, context: Context) async throws {
+            try await context.step.run("call") { await gauge.measure(until: 2) }
+        }
+    }
+
+    @Test func anAccountKeyIsSharedByEveryFunctionThatUsesIt() async throws {
+        let gauge = Gauge()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self, functions: [
+            FunctionDefinition(handler: First(gauge: gauge)), FunctionDefinition(handler: Second(gauge: gauge)),
+        ])
+        for n in 0..<4 { try await app.send(Keyed(key: "", n: n)) }
+        try await app.runUntilIdle()
+        #expect(gauge.most == 1)
+        #expect(try await app.runs().filter { $0.status == .completed }.count == 8)
+    }
+
+    struct Bad: InngestFunction {
+        static let id = "bad"
+        static let trigger = Trigger.event(Keyed.self)
+        static let options = FunctionOptions(concurrency: .limit(2, key: "data.customerId"))
+        func handle(_ event: Keyed, context: Context) async throws {}
+    }
+
+    struct Clash: InngestFunction {
+        static let id = "clash"
+        static let trigger = Trigger<[Keyed]>.event(Keyed.self)
+        static let options = FunctionOptions(debounce: .period(.seconds(5)), batchEvents: .maxSize(10, timeout: .seconds(5)))
+        func handle(_ events: [Keyed], context: Context) async throws {}
+    }
+
+    @Test func optionsThatInngestWouldRefuseFailTheBoot() async throws {
+        let unknown = await #expect(throws: EngineError.self) {
+            _ = try await InngestTestApp.boot(EmptyTestModule.self, functions: [FunctionDefinition(handler: Bad())])
+        }
+        #expect(unknown?.code == .invalidOptions || unknown?.code == .invalidExpression)
+        #expect(unknown?.description.contains("data.customerId") == true)
+        let clash = await #expect(throws: EngineError.self) {
+            _ = try await InngestTestApp.boot(EmptyTestModule.self, functions: [FunctionDefinition(handler: Clash())])
+        }
+        #expect(clash?.code == .invalidOptions)
+        #expect(clash?.description.contains("debounce") == true)
+    }
+}
