@@ -19,6 +19,8 @@ public actor EmbeddedEngine: EventSending {
     private let resolver: @Sendable (FunctionDefinition) -> Resolver
     private let planner: OutcomePlanner
     private let wakeup = Wakeup()
+    /// Step bodies executing per concurrency key, parallel ones included.
+    private let permits = StepPermits()
     private var inFlight = 0
     private var loop: Task<Void, Never>?
     private var stopping = false
@@ -242,8 +244,9 @@ public actor EmbeddedEngine: EventSending {
             progressed.withLock { $0 = true }
             self.observe(claimed, line, now())
         }
-        let request = ExecutionRequest(events: claimed.events, memo: claimed.memo, runId: claimed.runId,
+        var request = ExecutionRequest(events: claimed.events, memo: claimed.memo, runId: claimed.runId,
                                        attempt: claimed.attempt, maxAttempts: function.options.maxAttempts, appId: configuration.appId)
+        request.admission = permits.admission(for: claimed.concurrency)
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
                                              checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock)
         let failedAttempt = progressed.withLock { $0 } ? 0 : claimed.attempt

@@ -45,6 +45,33 @@ import Testing
         #expect(journal.all.count == 12)
     }
 
+    struct Fanned: InngestFunction {
+        static let id = "fanned"
+        static let trigger = Trigger.event(Keyed.self)
+        static let options = FunctionOptions(concurrency: .limit(2, key: \Keyed.key))
+        let gauge: Gauge
+        let journal: Journal
+
+        func handle(_ event: Keyed, context: Context) async throws {
+            async let a: Void = context.step.run("a") { await gauge.measure(key: event.key) }
+            async let b: Void = context.step.run("b") { await gauge.measure(key: event.key) }
+            async let c: Void = context.step.run("c") { await gauge.measure(key: event.key) }
+            _ = try await (a, b, c)
+            journal.add("done \(event.n)")
+        }
+    }
+
+    @Test func parallelStepsTakeASlotEach() async throws {
+        let gauge = Gauge()
+        let journal = Journal()
+        let app = try await InngestTestApp.boot(EmptyTestModule.self,
+                                                functions: [FunctionDefinition(handler: Fanned(gauge: gauge, journal: journal))])
+        for n in 0..<4 { try await app.send(Keyed(key: "acme", n: n)) }
+        try await app.runUntilIdle()
+        #expect(gauge.most(of: "acme") == 2)
+        #expect(journal.all.count == 4)
+    }
+
     struct Sleeper: InngestFunction {
         static let id = "sleeper"
         static let trigger = Trigger.event(Keyed.self)

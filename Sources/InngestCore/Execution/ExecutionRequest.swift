@@ -17,6 +17,9 @@ public struct ExecutionRequest: Sendable {
     public var immediateExecution: Bool
     /// The app id: `step.invoke` names a function of this app `<appId>-<function id>`, as Inngest does.
     public var appId: String
+    /// Admits each `step.run` body to execute: the embedded engine's concurrency limits count the
+    /// bodies executing, parallel ones included; `nil` admits every body at once.
+    package var admission: (any StepAdmission)?
 
     /// Creates a request.
     public init(events: [InngestEvent], memo: [String: StepMemo] = [:], runId: String, attempt: Int = 0,
@@ -45,6 +48,15 @@ public enum ExecutionOutcome: Sendable, Hashable {
 }
 
 import struct Foundation.Date
+
+/// Admits step bodies to execute, as a concurrency limit does: `enter` returns once the body may
+/// run, and `leave` is called once it finished.
+package protocol StepAdmission: Sendable {
+    /// Waits until one more step body may execute.
+    func enter() async
+    /// A step body finished.
+    func leave()
+}
 
 /// Persists a step's op before the function continues past it (embedded mode). Throwing stops the
 /// execution: the step's effect may have happened but its result is not recorded.

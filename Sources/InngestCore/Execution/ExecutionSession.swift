@@ -326,6 +326,9 @@ final class ExecutionSession: Sendable {
         let value: JSONValue
         do {
             // Several bodies of one round (inline) run in parallel on the global executor.
+            let admission = request.admission
+            await admission?.enter()
+            defer { admission?.leave() }
             value = try await withTaskExecutorPreference(concurrent ? globalConcurrentExecutor : nil) {
                 try await StepScope.$isInsideStep.withValue(true) { try await body(ticket.hashed, override) }
             }

@@ -12,7 +12,6 @@ struct FlowPolicy: Sendable {
         let limit: Int
         let key: Expression?
         let scope: ConcurrencyLimit.Scope
-        let written: String?
     }
 
     /// A rate limit (or idempotency, which is a rate limit of one per 24 h).
@@ -77,7 +76,7 @@ struct FlowPolicy: Sendable {
         }
         functionId = id
         concurrency = try (options.concurrency?.limits ?? []).map {
-            ConcurrencyRule(limit: $0.limit, key: try parse($0.key), scope: $0.scope, written: $0.key)
+            ConcurrencyRule(limit: $0.limit, key: try parse($0.key), scope: $0.scope)
         }
         throttle = try options.throttle.map {
             ThrottleRule(gate: RateGate(limit: $0.limit, periodMilliseconds: Self.milliseconds($0.period), burst: $0.limit + $0.burst - 1),
@@ -133,10 +132,10 @@ struct FlowPolicy: Sendable {
 
     /// The qualified concurrency keys of a run of this function for `event`.
     func concurrencyKeys(event: JSONValue) -> [String] {
-        concurrency.map { rule in
+        concurrency.enumerated().map { index, rule in
             let value = Self.keyValue(rule.key, event: event)
             switch rule.scope {
-            case .fn: return rule.key == nil ? "f:\(functionId)" : "f:\(functionId):\(rule.written ?? ""):\(value)"
+            case .fn: return rule.key == nil ? "f:\(functionId)" : "f:\(functionId)#\(index):\(value)"
             case .env: return "e:\(value)"
             case .account: return "a:\(value)"
             }

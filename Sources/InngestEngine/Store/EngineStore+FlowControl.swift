@@ -253,7 +253,12 @@ extension EngineStore {
             """, [.integer(now), row["rowid"]])
         for key in keys.compactMap({ $0 }) { counts[key, default: 0] += 1 }
         do {
-            return try load(row)
+            var run = try load(row)
+            run.concurrency = keys.enumerated().compactMap { index, key in
+                guard let key, let flow, index < flow.concurrency.count else { return nil }
+                return (key, flow.concurrencyLimit(at: index))
+            }
+            return run
         } catch let error as UnreadableRowError {
             try failUnreadable(row, error, now: now)
             return nil
@@ -322,8 +327,11 @@ extension EngineStore {
         case "e": return "environment key \"\(parts[1])\""
         case "a": return "account key \"\(parts[1])\""
         default:
-            let rest = parts[1].split(separator: ":", maxSplits: 1).map(String.init)
-            return rest.count == 2 ? "function \(rest[0]), key \(rest[1])" : "function \(parts[1])"
+            // `f:<function>` or `f:<function>#<limit index>:<value>`.
+            guard let hash = parts[1].firstIndex(of: "#"), let colon = parts[1][hash...].firstIndex(of: ":") else {
+                return "function \(parts[1])"
+            }
+            return "key \"\(parts[1][parts[1].index(after: colon)...])\" of function \(parts[1][..<hash])"
         }
     }
 

@@ -740,6 +740,8 @@ struct ClaimedRun: Sendable {
     let events: [InngestEvent]
     /// The first triggering event.
     var event: InngestEvent { events.first ?? InngestEvent(name: "") }
+    /// Its concurrency keys with their limits, which its step bodies count against.
+    var concurrency: [(key: String, limit: Int)] = []
     let attempt: Int
     let memo: [String: StepMemo]
 }
