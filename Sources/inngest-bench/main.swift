@@ -421,8 +421,10 @@ if scenarios.contains("flow-scaling") {
     for (runs, count) in sizes {
         print("load average before \(runs): \(loadAverage())")
         let (a, b) = try await alternate(runs: runs, repetitions: count)
-        flowReport("\(runs) runs: a / b (median of \(count)), b/a", String(format: "%.0f / %.0f runs/s, %.2f  [a: %@; b: %@]", median(a), median(b),
-               median(b) / median(a), list(a), list(b)))
+        let ratio = median(b) / median(a)
+        // Reported, not failed: the floor is stated for the 1,000-run burst (flow-overhead).
+        flowReport("\(runs) runs: a / b (median of \(count)), b/a", String(format: "%.0f / %.0f runs/s, %.2f%@  [a: %@; b: %@]", median(a), median(b),
+                   ratio, ratio < 0.8 ? " (below 0.80)" : "", list(a), list(b)))
     }
     print("load average after: \(loadAverage())")
 }
