@@ -185,7 +185,8 @@ extension EngineStore {
         var claimed: [ClaimedRun] = []
         var cursor: (Int64, String)?
         var scanned = 0
-        let page = 64
+        // Read a little more than the free slots: most claims have one or two, and most runs pass.
+        let page = min(64, max(8, limit * 2))
         while claimed.count < limit && scanned < 4_096 {
             var sql = """
                 SELECT rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout, next_at,
@@ -217,8 +218,8 @@ extension EngineStore {
         }
         let flow = targets[functionId]?.flow
         if try cancelIfTimedOut(row, now: now) { return nil }
-        // A debounce or batch that is due stops collecting events from here on.
-        try connection.query("UPDATE runs SET group_key = NULL WHERE rowid = ? AND group_key IS NOT NULL", [row["rowid"]])
+        // A debounce or batch that is due stops collecting events from here on (each update below
+        // clears its key).
         let keys = [row["concurrency_key1"].text, row["concurrency_key2"].text]
         for (index, key) in keys.enumerated() {
             guard let key, let flow, index < flow.concurrency.count else { continue }
@@ -241,7 +242,8 @@ extension EngineStore {
                 try storeRateState(key, tat: tat, gate: gate)
             case .delayed(let until):
                 let reason = "throttled: starts at \(Self.timestamp(until)) at the earliest"
-                try connection.query("UPDATE runs SET next_at = ?, wait_reason = ? WHERE rowid = ?", [.integer(until), .text(reason), row["rowid"]])
+                try connection.query("UPDATE runs SET next_at = ?, wait_reason = ?, group_key = NULL WHERE rowid = ?",
+                                     [.integer(until), .text(reason), row["rowid"]])
                 if row["wait_reason"].text?.hasPrefix("throttled") != true {
                     try appendTimeline(runId, at: now, .runDelayed, step: nil, detail: reason)
                 }
@@ -249,7 +251,8 @@ extension EngineStore {
             }
         }
         try connection.query("""
-            UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?), parked_on = NULL, wait_reason = NULL WHERE rowid = ?
+            UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?), parked_on = NULL, wait_reason = NULL, group_key = NULL
+            WHERE rowid = ?
             """, [.integer(now), row["rowid"]])
         for key in keys.compactMap({ $0 }) { counts[key, default: 0] += 1 }
         do {
@@ -299,7 +302,7 @@ extension EngineStore {
             until = min(until, deadline + 1)
         }
         let reason = "concurrency: \(limit) of \(limit) slots of \(Self.describe(key)) are executing"
-        try connection.query("UPDATE runs SET parked_on = ?, next_at = ?, wait_reason = ? WHERE rowid = ?",
+        try connection.query("UPDATE runs SET parked_on = ?, next_at = ?, wait_reason = ?, group_key = NULL WHERE rowid = ?",
                              [.text(key), .integer(until), .text(reason), row["rowid"]])
         if row["wait_reason"].text != reason, let runId = row["run_id"].text {
             try appendTimeline(runId, at: now, .runDelayed, step: nil, detail: reason)

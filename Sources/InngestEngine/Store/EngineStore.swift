@@ -412,8 +412,10 @@ actor EngineStore {
         } catch {
             throw UnreadableRowError("its event \(eventId) cannot be read back: \(error)")
         }
-        let batch = try batchEvents(of: runId)
-        if !batch.isEmpty { events = batch }
+        if targets[functionId]?.flow?.batch != nil {
+            let batch = try batchEvents(of: runId)
+            if !batch.isEmpty { events = batch }
+        }
         var memo: [String: StepMemo] = [:]
         for step in try connection.query("SELECT hash, name, memo FROM steps WHERE run_id = ? AND memo IS NOT NULL", [.text(runId)]) {
             guard let hash = step["hash"].text, let text = step["memo"].text else {
