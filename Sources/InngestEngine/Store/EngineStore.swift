@@ -4,8 +4,14 @@ import InngestExpression
 
 /// The engine's durable state in one SQLite file (WAL): events, runs, step results, timers, cron
 /// schedules and each run's timeline. Every method is one transaction, committed with a full fsync
-/// before it returns.
+/// before it returns. The actor runs on its own dispatch queue (`StoreExecutor`), off the
+/// cooperative pool.
 actor EngineStore {
+    private let executor = StoreExecutor(label: "swift-inngest.store")
+
+    /// The store's own queue: SQLite and fsync never block a cooperative thread.
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
     /// The schema version this code writes.
     static var schemaVersion: Int { StoreSchema.version }
     /// Written into the file so that a foreign SQLite database is never mistaken for ours.
@@ -358,7 +364,7 @@ actor EngineStore {
             // A debounce or batch that is due stops collecting events once claimed.
             let rows = try connection.query("""
                 UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL
-                WHERE run_id IN (SELECT run_id FROM runs WHERE status = 'queued' AND next_at <= ? ORDER BY next_at, run_id LIMIT ?)
+                WHERE rowid IN (SELECT rowid FROM runs WHERE status = 'queued' AND next_at <= ? ORDER BY next_at, rowid LIMIT ?)
                 RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
                 """, [.integer(now), .integer(Int64(limit))])
             var claimed: [ClaimedRun] = []
