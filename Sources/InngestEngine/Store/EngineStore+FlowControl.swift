@@ -183,7 +183,7 @@ extension EngineStore {
         if keepsRateState { try connection.query("DELETE FROM rate_state WHERE forget_at < ?", [.integer(now)]) }
         var counts: [String: Int] = [:]
         var claimed: [ClaimedRun] = []
-        var cursor: (Int64, String)?
+        var cursor: (Int64, Int64)?
         var scanned = 0
         // Read a little more than the free slots: most claims have one or two, and most runs pass.
         let page = min(64, max(8, limit * 2))
@@ -195,14 +195,14 @@ extension EngineStore {
                 """
             var bindings: [SQLiteValue] = [.integer(now)]
             if let cursor {
-                sql += " AND (next_at, run_id) > (?, ?)"
-                bindings += [.integer(cursor.0), .text(cursor.1)]
+                sql += " AND (next_at, rowid) > (?, ?)"
+                bindings += [.integer(cursor.0), .integer(cursor.1)]
             }
-            sql += " ORDER BY next_at, run_id LIMIT \(page)"
+            sql += " ORDER BY next_at, rowid LIMIT \(page)"
             let rows = try connection.query(sql, bindings)
             for row in rows where claimed.count < limit {
                 scanned += 1
-                if let next = row["next_at"].int, let runId = row["run_id"].text { cursor = (next, runId) }
+                if let next = row["next_at"].int, let rowid = row["rowid"].int { cursor = (next, rowid) }
                 if let run = try claimOne(row, counts: &counts, now: now) { claimed.append(run) }
             }
             if rows.count < page { break }
@@ -317,7 +317,7 @@ extension EngineStore {
         for key in [row["concurrency_key1"].text, row["concurrency_key2"].text].compactMap({ $0 }) {
             try connection.query("""
                 UPDATE runs SET parked_on = NULL, next_at = ? - priority
-                WHERE rowid = (SELECT rowid FROM runs WHERE parked_on = ? ORDER BY created_at - priority, run_id LIMIT 1)
+                WHERE rowid = (SELECT rowid FROM runs WHERE parked_on = ? ORDER BY created_at - priority, rowid LIMIT 1)
                 """, [.integer(now), .text(key)])
         }
     }

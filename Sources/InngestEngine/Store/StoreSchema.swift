@@ -55,8 +55,8 @@ enum StoreSchema {
         // Flow control. A run carries its concurrency keys (counted while it runs), its throttle and
         // singleton keys, its priority, the key of the debounce or batch still collecting events for
         // it, and why it waits; a run parked behind a full concurrency key names the key. Batched
-        // runs list their events. Rate limits and throttles keep one number per key (GCRA). The queue
-        // is read in (next_at, run_id) order from its index, with no sort of the due runs.
+        // runs list their events. Rate limits and throttles keep one number per key (GCRA). Runs due
+        // at the same time start in the order they were queued (rowid), read from the index.
         3: """
             ALTER TABLE runs ADD COLUMN concurrency_key1 TEXT;
             ALTER TABLE runs ADD COLUMN concurrency_key2 TEXT;
@@ -69,14 +69,12 @@ enum StoreSchema {
             ALTER TABLE runs ADD COLUMN wait_reason TEXT;
             CREATE INDEX runs_concurrency1 ON runs (concurrency_key1, status) WHERE concurrency_key1 IS NOT NULL;
             CREATE INDEX runs_concurrency2 ON runs (concurrency_key2, status) WHERE concurrency_key2 IS NOT NULL;
-            CREATE INDEX runs_parked ON runs (parked_on, created_at - priority, run_id) WHERE parked_on IS NOT NULL;
+            CREATE INDEX runs_parked ON runs (parked_on, created_at - priority) WHERE parked_on IS NOT NULL;
             CREATE INDEX runs_singleton ON runs (singleton_key, status) WHERE singleton_key IS NOT NULL;
             CREATE INDEX runs_group ON runs (group_key) WHERE group_key IS NOT NULL;
             CREATE TABLE run_events (run_id TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (run_id, seq));
             CREATE TABLE rate_state (key TEXT PRIMARY KEY, tat INTEGER NOT NULL, forget_at INTEGER NOT NULL);
             CREATE INDEX rate_state_forget ON rate_state (forget_at);
-            DROP INDEX runs_due;
-            CREATE INDEX runs_queue ON runs (status, next_at, run_id);
             """,
     ]
 
