@@ -183,29 +183,32 @@ extension EngineStore {
         if keepsRateState { try connection.query("DELETE FROM rate_state WHERE forget_at < ?", [.integer(now)]) }
         var counts: [String: Int] = [:]
         var claimed: [ClaimedRun] = []
-        var cursor: (Int64, Int64)?
         var scanned = 0
         // Read a little more than the free slots: most claims have one or two, and most runs pass.
         let page = min(64, max(8, limit * 2))
-        while claimed.count < limit && scanned < 4_096 {
-            var sql = """
-                SELECT rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout, next_at,
-                       concurrency_key1, concurrency_key2, throttle_key, wait_reason
-                FROM runs WHERE status = 'queued' AND next_at <= ?
-                """
-            var bindings: [SQLiteValue] = [.integer(now)]
-            if let cursor {
-                sql += " AND (next_at, rowid) > (?, ?)"
-                bindings += [.integer(cursor.0), .integer(cursor.1)]
+        // Runs that already started go first, then new ones, as in bulk claims.
+        for started in [true, false] {
+            var cursor: (Int64, Int64)?
+            while claimed.count < limit && scanned < 4_096 {
+                var sql = """
+                    SELECT rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout, next_at,
+                           concurrency_key1, concurrency_key2, throttle_key, wait_reason
+                    FROM runs WHERE status = 'queued' AND started_at IS \(started ? "NOT NULL" : "NULL") AND next_at <= ?
+                    """
+                var bindings: [SQLiteValue] = [.integer(now)]
+                if let cursor {
+                    sql += " AND (next_at, rowid) > (?, ?)"
+                    bindings += [.integer(cursor.0), .integer(cursor.1)]
+                }
+                sql += " ORDER BY next_at, rowid LIMIT \(page)"
+                let rows = try connection.query(sql, bindings)
+                for row in rows where claimed.count < limit {
+                    scanned += 1
+                    if let next = row["next_at"].int, let rowid = row["rowid"].int { cursor = (next, rowid) }
+                    if let run = try claimOne(row, counts: &counts, now: now) { claimed.append(run) }
+                }
+                if rows.count < page { break }
             }
-            sql += " ORDER BY next_at, rowid LIMIT \(page)"
-            let rows = try connection.query(sql, bindings)
-            for row in rows where claimed.count < limit {
-                scanned += 1
-                if let next = row["next_at"].int, let rowid = row["rowid"].int { cursor = (next, rowid) }
-                if let run = try claimOne(row, counts: &counts, now: now) { claimed.append(run) }
-            }
-            if rows.count < page { break }
         }
         return claimed
     }

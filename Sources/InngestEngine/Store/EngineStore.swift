@@ -361,12 +361,10 @@ actor EngineStore {
                 """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
             try connection.query("DELETE FROM waits WHERE expires_at <= ?", [.integer(now)])
             if gatesClaims { return try claimGated(now: now, limit: limit) }
-            // A debounce or batch that is due stops collecting events once claimed.
-            let rows = try connection.query("""
-                UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL
-                WHERE rowid IN (SELECT rowid FROM runs WHERE status = 'queued' AND next_at <= ? ORDER BY next_at, rowid LIMIT ?)
-                RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
-                """, [.integer(now), .integer(Int64(limit))])
+            // Runs that already started (woken from a sleep, a wait, an invoke or a retry backoff) go
+            // first, then new ones: due timers never queue behind a burst of new work.
+            var rows = try claimInBulk(now: now, limit: limit, started: true)
+            if rows.count < limit { rows += try claimInBulk(now: now, limit: limit - rows.count, started: false) }
             var claimed: [ClaimedRun] = []
             for row in rows {
                 guard try startOrTimeOut(row, now: now) else { continue }
@@ -378,6 +376,17 @@ actor EngineStore {
             }
             return claimed
         }
+    }
+
+    /// Marks up to `limit` due runs as running, in queue order, among those that already started or
+    /// those that have not. A debounce or batch that is due stops collecting events once claimed.
+    private func claimInBulk(now: Int64, limit: Int, started: Bool) throws -> [SQLiteRow] {
+        try connection.query("""
+            UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL
+            WHERE rowid IN (SELECT rowid FROM runs WHERE status = 'queued' AND started_at IS \(started ? "NOT NULL" : "NULL")
+                            AND next_at <= ? ORDER BY next_at, rowid LIMIT ?)
+            RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
+            """, [.integer(now), .integer(Int64(limit))])
     }
 
     /// The memo of an invoke step whose run did not finish in time, as Inngest writes it.

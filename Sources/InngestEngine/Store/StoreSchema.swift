@@ -56,7 +56,8 @@ enum StoreSchema {
         // singleton keys, its priority, the key of the debounce or batch still collecting events for
         // it, and why it waits; a run parked behind a full concurrency key names the key. Batched
         // runs list their events. Rate limits and throttles keep one number per key (GCRA). Runs due
-        // at the same time start in the order they were queued (rowid), read from the index.
+        // at the same time start in the order they were queued (rowid), read from the index; runs
+        // that already started are found by their own index, since claims take them first.
         3: """
             ALTER TABLE runs ADD COLUMN concurrency_key1 TEXT;
             ALTER TABLE runs ADD COLUMN concurrency_key2 TEXT;
@@ -75,6 +76,7 @@ enum StoreSchema {
             CREATE TABLE run_events (run_id TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (run_id, seq));
             CREATE TABLE rate_state (key TEXT PRIMARY KEY, tat INTEGER NOT NULL, forget_at INTEGER NOT NULL);
             CREATE INDEX rate_state_forget ON rate_state (forget_at);
+            CREATE INDEX runs_resume ON runs (next_at) WHERE status = 'queued' AND started_at IS NOT NULL;
             """,
     ]
 
