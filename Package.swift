@@ -82,6 +82,10 @@ let package = Package(
         // Benchmarks: `swift run -c release inngest-bench` prints the README's performance figures.
         .executableTarget(name: "inngest-bench", dependencies: ["Inngest", "InngestCodegen", "InngestExpression"]),
 
+        // A worker process for the crash and several-process tests: the tests start it, kill it, and
+        // read the ledger of side effects it appends to.
+        .executableTarget(name: "inngest-crash-worker", dependencies: ["InngestCore", "InngestDI", "InngestEngine"]),
+
         // Tests.
         .testTarget(name: "InngestCryptoTests", dependencies: ["InngestCrypto"]),
         .testTarget(name: "InngestTimeTests", dependencies: ["InngestTime"]),

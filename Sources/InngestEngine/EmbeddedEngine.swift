@@ -45,7 +45,9 @@ public actor EmbeddedEngine: EventSending {
             let directory = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
-        self.store = try EngineStore(path: configuration.databasePath, targets: try table.mapValues(RunTarget.init(function:)), router: router)
+        let (seconds, attoseconds) = configuration.leaseDuration.components
+        self.store = try EngineStore(path: configuration.databasePath, targets: try table.mapValues(RunTarget.init(function:)), router: router,
+                                     leaseDuration: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         self.clock = clock
         self.configuration = configuration
         self.functions = table
@@ -193,21 +195,19 @@ public actor EmbeddedEngine: EventSending {
                     }
                 }
                 if stopping { break }
-                var timer: Task<Void, Never>?
-                if inFlight < configuration.concurrency {
-                    // Wake at the next due time, and at least every second so that runs written by
-                    // another process (the `inngest` command) are noticed.
-                    let now = clock.now().milliseconds
-                    let next = min(try await store.nextWakeTime() ?? .max, now + 1_000)
-                    let clock = self.clock
-                    let wakeup = self.wakeup
-                    timer = Task {
-                        await clock.sleep(until: Date(milliseconds: next))
-                        if !Task.isCancelled { wakeup.signal() }
-                    }
+                // Wake at the next due time, and at least every second, so that runs written by
+                // another process (the `inngest` command) are noticed and leases are renewed even
+                // while every slot is busy.
+                let now = clock.now().milliseconds
+                let next = inFlight < configuration.concurrency ? min(try await store.nextWakeTime() ?? .max, now + 1_000) : now + 1_000
+                let clock = self.clock
+                let wakeup = self.wakeup
+                let timer = Task {
+                    await clock.sleep(until: Date(milliseconds: next))
+                    if !Task.isCancelled { wakeup.signal() }
                 }
                 await wakeup.wait()
-                timer?.cancel()
+                timer.cancel()
             } catch {
                 configuration.logger.error("engine loop: \(error)")
                 try? await Task.sleep(for: .milliseconds(200))

@@ -15,6 +15,10 @@ public struct EngineConfiguration: Sendable {
     public var logger: InngestLogger
     /// Called for every timeline entry as it is recorded (live progress output).
     public var observer: (@Sendable (RunObservation) -> Void)?
+    /// How long a run this engine executes stays leased to it without renewal (it renews every
+    /// third of it). Another process on the same database takes a run over only once its lease
+    /// expired, or at once when the process holding it is gone. At least 1 s.
+    public var leaseDuration: Duration
 
     /// Creates a configuration.
     /// - Parameters:
@@ -24,8 +28,11 @@ public struct EngineConfiguration: Sendable {
     ///   - retryPolicy: backoff between retries.
     ///   - logger: the logger.
     ///   - observer: receives timeline entries as they are recorded.
+    ///   - leaseDuration: how long a run stays leased to this engine without renewal.
     public init(databasePath: String = ".inngest/inngest.sqlite", appId: String = "", concurrency: Int = 16, retryPolicy: RetryPolicy = RetryPolicy(),
-                logger: InngestLogger = InngestLogger(), observer: (@Sendable (RunObservation) -> Void)? = nil) {
+                logger: InngestLogger = InngestLogger(), observer: (@Sendable (RunObservation) -> Void)? = nil,
+                leaseDuration: Duration = .seconds(30)) {
+        self.leaseDuration = leaseDuration
         self.databasePath = databasePath
         self.appId = appId
         self.concurrency = max(1, concurrency)

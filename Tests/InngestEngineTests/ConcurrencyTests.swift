@@ -127,7 +127,8 @@ import Testing
         _ = try await first.send([try InngestEvent(Keyed(key: "k", n: 0)), try InngestEvent(Keyed(key: "k", n: 1))])
         let stuck = Task { try await first.runUntilIdle() }
         await entered.wait()
-        // The first process "dies" with run 0 executing and run 1 parked behind its slot.
+        // The first engine "dies" with run 0 executing and run 1 parked behind its slot; its lease expires.
+        clock.advance(by: .seconds(31))
         let open = Latch()
         open.open()
         let second = try await makeEngine(path: path, clock: clock, functions: [

@@ -194,7 +194,9 @@ import Testing
         Task { try await first.runUntilIdle() }
         await inside.wait()
         #expect(journal.all == ["before", "during"])
-        // The "process" is stuck forever inside the step: the run is still marked running in the file.
+        // The "process" is stuck forever inside the step: the run is still marked running in the file,
+        // leased to an engine of a process that still exists, so it is taken over once the lease expires.
+        clock.advance(by: .seconds(31))
 
         let second = try await makeEngine(path: path, clock: clock, functions: [FunctionDefinition(handler: Hang(journal: journal, inside: nil))])
         #expect(try await second.start(runLoop: false) == 1)

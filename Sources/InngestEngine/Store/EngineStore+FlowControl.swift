@@ -254,9 +254,10 @@ extension EngineStore {
             }
         }
         try connection.query("""
-            UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?), parked_on = NULL, wait_reason = NULL, group_key = NULL
+            UPDATE runs SET status = 'running', started_at = COALESCE(started_at, ?), parked_on = NULL, wait_reason = NULL, group_key = NULL,
+                            lease_owner = ?, lease_expires = ?
             WHERE rowid = ?
-            """, [.integer(now), row["rowid"]])
+            """, [.integer(now)] + lease(now: now) + [row["rowid"]])
         for key in keys.compactMap({ $0 }) { counts[key, default: 0] += 1 }
         do {
             var run = try load(row)

@@ -26,6 +26,12 @@ actor EngineStore {
     /// Which functions events start and which runs they cancel; `nil` for inspection, which starts
     /// nothing.
     let router: EventRouter?
+    /// This engine, as the holder of the leases of the runs it executes.
+    let owner = LeaseOwner.current()
+    /// How long a lease lasts without renewal, in milliseconds.
+    let leaseDuration: Int64
+    /// When this engine last renewed its leases.
+    private var leasesRenewedAt: Int64 = 0
     /// Whether some function limits concurrency or throttles, so that claims look at each run.
     let gatesClaims: Bool
     /// Whether some function keeps rate state (a rate limit, idempotency or a throttle).
@@ -39,8 +45,9 @@ actor EngineStore {
     /// Opens or creates the store.
     /// - Throws: `EngineError` rather than touching a file that is not ours (a foreign or damaged
     ///   database, a newer schema) and for a file that cannot be opened or written, with what to do.
-    init(path: String, targets: [String: RunTarget] = [:], router: EventRouter? = nil) throws {
+    init(path: String, targets: [String: RunTarget] = [:], router: EventRouter? = nil, leaseDuration: Int64 = 30_000) throws {
         self.path = path
+        self.leaseDuration = max(1_000, leaseDuration)
         self.targets = targets
         self.router = router
         gatesClaims = targets.values.contains { $0.flow?.gatesClaims == true }
@@ -332,28 +339,61 @@ actor EngineStore {
 
     // MARK: Runs
 
-    /// Moves runs left `running` by a crash back to the queue.
+    /// Moves runs that a stopped process left `running` back to the queue: those whose holder's
+    /// process is gone (a crash, a kill), whose lease expired, or that carry no lease. Runs leased
+    /// to a process that still runs are left to it.
     /// - Returns: how many were resumed.
     func recoverInterrupted(now: Int64) throws -> Int {
         try transaction {
-            let interrupted = try connection.query("SELECT run_id FROM runs WHERE status = 'running'")
-            for row in interrupted {
+            var resumed = 0
+            for row in try connection.query("SELECT run_id, lease_owner, lease_expires FROM runs WHERE status = 'running'") {
                 guard let runId = row["run_id"].text else { continue }
-                try appendTimeline(runId, at: now, .runResumed, step: nil, detail: "resumed after a restart")
+                let holder = row["lease_owner"].text
+                let expired = (row["lease_expires"].int ?? .min) < now
+                guard holder == nil || expired || holder.map(LeaseOwner.isGone) == true else { continue }
+                try requeue(runId, now: now, detail: "resumed after a restart")
+                resumed += 1
             }
-            try connection.query("UPDATE runs SET status = 'queued', next_at = MIN(next_at, ?) WHERE status = 'running'", [.integer(now)])
-            // Every concurrency slot was released with the runs above: runs parked behind one look again.
+            // Runs parked behind a concurrency key look again: slots may have been released above.
             try connection.query("UPDATE runs SET parked_on = NULL, next_at = MIN(next_at, ?) WHERE parked_on IS NOT NULL", [.integer(now)])
-            return interrupted.count
+            return resumed
         }
     }
+
+    /// Puts a run whose holder stopped back in the queue, releasing its concurrency slots.
+    private func requeue(_ runId: String, now: Int64, detail: String) throws {
+        try appendTimeline(runId, at: now, .runResumed, step: nil, detail: detail)
+        try connection.query("""
+            UPDATE runs SET status = 'queued', next_at = MIN(next_at, ?), lease_owner = NULL, lease_expires = NULL WHERE run_id = ?
+            """, [.integer(now), .text(runId)])
+        try releaseSlots(of: runId, now: now)
+    }
+
+    /// Renews the leases of the runs this engine executes, when a third of their duration passed
+    /// since the last renewal, and takes over the runs of other engines whose lease expired.
+    private func maintainLeases(now: Int64) throws {
+        if now - leasesRenewedAt >= leaseDuration / 3 {
+            try connection.query("UPDATE runs SET lease_expires = ? WHERE status = 'running' AND lease_owner = ?",
+                                 [.integer(now + leaseDuration), .text(owner.text)])
+            leasesRenewedAt = now
+        }
+        for row in try connection.query("SELECT run_id FROM runs WHERE status = 'running' AND lease_expires < ? AND lease_owner IS NOT ?",
+                                         [.integer(now), .text(owner.text)]) {
+            guard let runId = row["run_id"].text else { continue }
+            try requeue(runId, now: now, detail: "resumed: the process executing it stopped renewing its lease")
+        }
+    }
+
+    /// The lease a claim writes: this engine, until `now` plus the lease duration.
+    func lease(now: Int64) -> [SQLiteValue] { [.text(owner.text), .integer(now + leaseDuration)] }
 
     /// Marks up to `limit` due runs as running and loads what executing them needs. Sleeps whose
     /// time has come are completed first. A run whose rows cannot be read (a damaged or foreign
     /// event or step row) is failed with the reason on its own timeline; the others are claimed.
     func claimDue(now: Int64, limit: Int) throws -> [ClaimedRun] {
-        guard limit > 0 else { return [] }
-        return try transaction {
+        try transaction {
+            try maintainLeases(now: now)
+            guard limit > 0 else { return [] }
             // Sleeps that are over, and waits and invokes that timed out, get their results.
             try connection.query("""
                 UPDATE steps SET memo = CASE WHEN op = 'InvokeFunction' THEN ? ELSE 'null' END
@@ -382,11 +422,11 @@ actor EngineStore {
     /// those that have not. A debounce or batch that is due stops collecting events once claimed.
     private func claimInBulk(now: Int64, limit: Int, started: Bool) throws -> [SQLiteRow] {
         try connection.query("""
-            UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL
+            UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?
             WHERE rowid IN (SELECT rowid FROM runs WHERE status = 'queued' AND started_at IS \(started ? "NOT NULL" : "NULL")
                             AND next_at <= ? ORDER BY next_at, rowid LIMIT ?)
             RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
-            """, [.integer(now), .integer(Int64(limit))])
+            """, lease(now: now) + [.integer(now), .integer(Int64(limit))])
     }
 
     /// The memo of an invoke step whose run did not finish in time, as Inngest writes it.
@@ -521,8 +561,11 @@ actor EngineStore {
     private func write(_ write: PendingWrite) throws -> Bool {
         let runId = write.runId
         let now = write.now
-        let run = try connection.query("SELECT status, started_at, finish_timeout, priority FROM runs WHERE run_id = ?", [.text(runId)]).first
+        let run = try connection.query("SELECT status, started_at, finish_timeout, priority, lease_owner FROM runs WHERE run_id = ?",
+                                       [.text(runId)]).first
         guard run?["status"].text == RunStatus.running.rawValue else { return false }
+        // Another engine took the run over (this one stopped renewing its lease): this execution stops.
+        if let holder = run?["lease_owner"].text, holder != owner.text { return false }
         if let started = run?["started_at"].int, let timeout = run?["finish_timeout"].int, now > started + timeout {
             try cancelRun(runId, reason: "cancelled: it did not finish within \(Delay.text(milliseconds: timeout)) (timeouts.finish)", now: now)
             return false

@@ -57,7 +57,9 @@ enum StoreSchema {
         // it, and why it waits; a run parked behind a full concurrency key names the key. Batched
         // runs list their events. Rate limits and throttles keep one number per key (GCRA). Runs due
         // at the same time start in the order they were queued (rowid), read from the index; runs
-        // that already started are found by their own index, since claims take them first.
+        // that already started are found by their own index, since claims take them first. A run
+        // executing is leased to one engine (host, process, engine), renewed while it runs, so that
+        // several processes can share the file and take over only the runs of one that stopped.
         3: """
             ALTER TABLE runs ADD COLUMN concurrency_key1 TEXT;
             ALTER TABLE runs ADD COLUMN concurrency_key2 TEXT;
@@ -77,6 +79,10 @@ enum StoreSchema {
             CREATE TABLE rate_state (key TEXT PRIMARY KEY, tat INTEGER NOT NULL, forget_at INTEGER NOT NULL);
             CREATE INDEX rate_state_forget ON rate_state (forget_at);
             CREATE INDEX runs_resume ON runs (next_at) WHERE status = 'queued' AND started_at IS NOT NULL;
+            ALTER TABLE runs ADD COLUMN lease_owner TEXT;
+            ALTER TABLE runs ADD COLUMN lease_expires INTEGER;
+            CREATE INDEX runs_leases ON runs (lease_expires) WHERE status = 'running';
+            CREATE INDEX runs_owner ON runs (lease_owner) WHERE status = 'running';
             """,
     ]
 

@@ -1,0 +1,74 @@
+// inngest-crash-worker: a process for the crash and several-process tests of the embedded engine.
+//
+//   inngest-crash-worker send --db PATH --count N            accepts N events (one transaction) and exits
+//   inngest-crash-worker work --db PATH --ledger PATH [--lease-ms N]
+//                                                            executes runs until killed; every step body
+//                                                            appends "<run id> <step>\n" to the ledger
+//
+// A step's line is written before its result is committed, so a step that ran twice shows twice.
+
+import Foundation
+import InngestCore
+import InngestDI
+import InngestEngine
+
+/// The root module: the worker registers its one function directly.
+struct WorkerModule: Module {
+    static var moduleDescriptor: ModuleDescriptor { ModuleDescriptor("WorkerModule") }
+}
+
+/// Appends lines to the ledger with one `write` each (O_APPEND), so that lines of two processes
+/// never interleave and a SIGKILL loses none that were written.
+final class Ledger: Sendable {
+    private let descriptor: Int32
+
+    init(path: String) {
+        descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard descriptor >= 0 else { fatalError("cannot open the ledger \(path)") }
+    }
+
+    func append(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    }
+}
+
+func option(_ name: String) -> String? {
+    guard let index = CommandLine.arguments.firstIndex(of: "--\(name)"), index + 1 < CommandLine.arguments.count else { return nil }
+    return CommandLine.arguments[index + 1]
+}
+
+func function(ledger: Ledger?) -> FunctionDefinition {
+    FunctionDefinition(id: "crash-steps", trigger: .event(name: "crash/test")) { _, context in
+        let runId = context.runId
+        _ = try await context.step.run("one") { ledger?.append("\(runId) one"); return 1 }
+        try await context.step.sleep("pause", for: .milliseconds(20))
+        _ = try await context.step.run("two") { ledger?.append("\(runId) two"); return 2 }
+        return .null
+    }
+}
+
+guard let mode = CommandLine.arguments.dropFirst().first, let path = option("db") else {
+    FileHandle.standardError.write(Data("usage: inngest-crash-worker send|work --db PATH …\n".utf8))
+    exit(2)
+}
+let ledger = option("ledger").map(Ledger.init(path:))
+let lease = Int(option("lease-ms") ?? "") ?? 30_000
+let definition = function(ledger: ledger)
+let resolver = try await Container.boot(WorkerModule.self, rootProviders: []).rootResolver
+let engine = try EmbeddedEngine(
+    functions: [definition],
+    configuration: EngineConfiguration(databasePath: path, concurrency: 8, logger: InngestLogger(sink: InngestLogger.discard),
+                                       leaseDuration: .milliseconds(lease))) { _ in resolver }
+switch mode {
+case "send":
+    let count = Int(option("count") ?? "") ?? 100
+    _ = try await engine.send((0..<count).map { InngestEvent(name: "crash/test", data: .object(["n": .integer(Int64($0))])) })
+case "work":
+    try await engine.start()
+    FileHandle.standardOutput.write(Data("working \(ProcessInfo.processInfo.processIdentifier)\n".utf8))
+    while true { try await Task.sleep(for: .seconds(3600)) }
+default:
+    FileHandle.standardError.write(Data("unknown mode \(mode)\n".utf8))
+    exit(2)
+}
