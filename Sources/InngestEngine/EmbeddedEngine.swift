@@ -24,6 +24,8 @@ public actor EmbeddedEngine: EventSending {
     private var inFlight = 0
     private var loop: Task<Void, Never>?
     private var stopping = false
+    /// When `prune()` last ran (milliseconds); the loop runs it hourly.
+    private var lastPrune: Int64?
 
     /// Opens the store and prepares the function table. Nothing runs until `start()`.
     /// - Parameters:
@@ -129,6 +131,19 @@ public actor EmbeddedEngine: EventSending {
         }
     }
 
+    /// Deletes what `EngineConfiguration.retention` no longer keeps: runs that finished before
+    /// the clock's now minus the retention, with their steps and timelines, and the events no
+    /// remaining run refers to. The running engine does this once an hour.
+    /// - Returns: how many runs and events were deleted (none without a retention).
+    @discardableResult
+    public func prune() async throws -> (runs: Int, events: Int) {
+        guard let retention = configuration.retention else { return (0, 0) }
+        let (seconds, attoseconds) = retention.components
+        let cutoff = clock.now().milliseconds - (seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        lastPrune = clock.now().milliseconds
+        return try await store.prune(before: cutoff)
+    }
+
     /// Waits until no run is queued or running, or until `timeout` passes.
     /// - Returns: true when every run finished.
     public func waitUntilAllRunsFinish(timeout: Duration) async throws -> Bool {
@@ -185,6 +200,7 @@ public actor EmbeddedEngine: EventSending {
         while !stopping {
             do {
                 _ = try await fireDueCrons()
+                if pruneIsDue() { try await prune() }
                 let slots = configuration.concurrency - inFlight
                 let claimed = try await store.claimDue(now: clock.now().milliseconds, limit: slots)
                 for run in claimed {
@@ -213,6 +229,13 @@ public actor EmbeddedEngine: EventSending {
                 try? await Task.sleep(for: .milliseconds(200))
             }
         }
+    }
+
+    /// Whether an hour passed since the last pruning (or none happened yet), with a retention set.
+    private func pruneIsDue() -> Bool {
+        guard configuration.retention != nil else { return false }
+        guard let lastPrune else { return true }
+        return clock.now().milliseconds - lastPrune >= 3_600_000
     }
 
     private func finished() {

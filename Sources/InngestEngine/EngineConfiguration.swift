@@ -19,6 +19,10 @@ public struct EngineConfiguration: Sendable {
     /// third of it). Another process on the same database takes a run over only once its lease
     /// expired, or at once when the process holding it is gone. At least 1 s.
     public var leaseDuration: Duration
+    /// How long finished runs (with their steps and timelines) and the events no unfinished run
+    /// needs are kept; `nil` keeps everything. At least one day (event ids deduplicate for 24 h).
+    /// The running engine prunes once an hour; `EmbeddedEngine.prune()` does it at once.
+    public var retention: Duration?
 
     /// Creates a configuration.
     /// - Parameters:
@@ -29,9 +33,11 @@ public struct EngineConfiguration: Sendable {
     ///   - logger: the logger.
     ///   - observer: receives timeline entries as they are recorded.
     ///   - leaseDuration: how long a run stays leased to this engine without renewal.
+    ///   - retention: how long finished runs and their events are kept (default 7 days); `nil` for ever.
     public init(databasePath: String = ".inngest/inngest.sqlite", appId: String = "", concurrency: Int = 16, retryPolicy: RetryPolicy = RetryPolicy(),
                 logger: InngestLogger = InngestLogger(), observer: (@Sendable (RunObservation) -> Void)? = nil,
-                leaseDuration: Duration = .seconds(30)) {
+                leaseDuration: Duration = .seconds(30), retention: Duration? = .seconds(7 * 86_400)) {
+        self.retention = retention.map { max($0, .seconds(86_400)) }
         self.leaseDuration = leaseDuration
         self.databasePath = databasePath
         self.appId = appId

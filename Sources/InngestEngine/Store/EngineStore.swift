@@ -646,6 +646,47 @@ actor EngineStore {
         }
     }
 
+    /// Deletes runs that finished before `cutoff` (completed, failed, cancelled or skipped), with
+    /// their steps, timeline and batch lists, then the events received before `cutoff` that no
+    /// remaining run refers to. Works in batches of `batch` runs, one transaction each, so that
+    /// other writers are never held up for long.
+    /// - Returns: how many runs and events were deleted.
+    func prune(before cutoff: Int64, batch: Int = 500) throws -> (runs: Int, events: Int) {
+        var runs = 0
+        while true {
+            let deleted = try transaction { () -> Int in
+                let rows = try connection.query("SELECT run_id FROM runs WHERE ended_at IS NOT NULL AND ended_at < ? LIMIT ?",
+                                                [.integer(cutoff), .integer(Int64(batch))])
+                for row in rows {
+                    guard let runId = row["run_id"].text else { continue }
+                    try connection.query("DELETE FROM steps WHERE run_id = ?", [.text(runId)])
+                    try connection.query("DELETE FROM timeline WHERE run_id = ?", [.text(runId)])
+                    try connection.query("DELETE FROM run_events WHERE run_id = ?", [.text(runId)])
+                    try connection.query("DELETE FROM waits WHERE run_id = ?", [.text(runId)])
+                    try connection.query("DELETE FROM runs WHERE run_id = ?", [.text(runId)])
+                }
+                return rows.count
+            }
+            runs += deleted
+            if deleted < batch { break }
+        }
+        var events = 0
+        while true {
+            let deleted = try transaction { () -> Int in
+                try connection.query("""
+                    DELETE FROM events WHERE rowid IN (
+                        SELECT rowid FROM events e WHERE e.received_at < ?
+                        AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.event_id = e.id)
+                        AND NOT EXISTS (SELECT 1 FROM run_events b WHERE b.event_id = e.id) LIMIT ?)
+                    """, [.integer(cutoff), .integer(Int64(batch))])
+                return connection.changes
+            }
+            events += deleted
+            if deleted < batch { break }
+        }
+        return (runs, events)
+    }
+
     /// The earliest time anything is due: a queued run or a cron schedule.
     func nextWakeTime() throws -> Int64? {
         let run = try connection.query("SELECT MIN(next_at) AS t FROM runs WHERE status = 'queued'").first?["t"].int

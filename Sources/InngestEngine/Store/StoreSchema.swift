@@ -60,6 +60,7 @@ enum StoreSchema {
         // that already started are found by their own index, since claims take them first. A run
         // executing is leased to one engine (host, process, engine), renewed while it runs, so that
         // several processes can share the file and take over only the runs of one that stopped.
+        // Finished runs and the events no run needs are found by age, for retention.
         3: """
             ALTER TABLE runs ADD COLUMN concurrency_key1 TEXT;
             ALTER TABLE runs ADD COLUMN concurrency_key2 TEXT;
@@ -83,6 +84,10 @@ enum StoreSchema {
             ALTER TABLE runs ADD COLUMN lease_expires INTEGER;
             CREATE INDEX runs_leases ON runs (lease_expires) WHERE status = 'running';
             CREATE INDEX runs_owner ON runs (lease_owner) WHERE status = 'running';
+            CREATE INDEX runs_ended ON runs (ended_at) WHERE ended_at IS NOT NULL;
+            CREATE INDEX runs_event ON runs (event_id);
+            CREATE INDEX run_events_event ON run_events (event_id);
+            CREATE INDEX events_received ON events (received_at);
             """,
     ]
 
