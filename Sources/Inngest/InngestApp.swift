@@ -115,11 +115,22 @@ public final class InngestApp: Sendable {
         try await client.send(events)
     }
 
-    /// Stops the engine (letting executing steps finish) and runs the shutdown hooks in reverse order.
-    /// - Parameter signal: the signal that caused it, passed to the hooks.
-    public func shutdown(signal: String? = nil) async {
-        await engine.shutdown()
+    /// Stops the engine (executing runs stop at their next step boundary, their steps committed,
+    /// within `deadline`), then runs the shutdown hooks in reverse order, once the engine stopped.
+    /// - Parameters:
+    ///   - signal: the signal that caused it, passed to the hooks.
+    ///   - deadline: how long executing steps may take to finish.
+    public func shutdown(signal: String? = nil, deadline: Duration = .seconds(10)) async {
+        await engine.shutdown(deadline: deadline)
         await container.shutdown(signal: signal)
+    }
+
+    /// Runs until the process receives SIGTERM or SIGINT, then shuts down gracefully (see
+    /// `shutdown(signal:deadline:)`): the last line of an app's `main`.
+    /// - Parameter deadline: how long executing steps may take to finish.
+    public func runUntilTerminated(deadline: Duration = .seconds(10)) async {
+        let signal = await TerminationSignal.wait()
+        await shutdown(signal: signal, deadline: deadline)
     }
 
     /// The functions and root-provided injectables of every module reachable from `root`, once each.

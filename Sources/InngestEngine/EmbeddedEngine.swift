@@ -24,6 +24,8 @@ public actor EmbeddedEngine: EventSending {
     private var inFlight = 0
     private var loop: Task<Void, Never>?
     private var stopping = false
+    /// Set by `shutdown`: executing runs stop at their next step boundary, their step committed.
+    private let draining = Mutex(false)
     /// When `prune()` last ran (milliseconds); the loop runs it hourly.
     private var lastPrune: Int64?
 
@@ -155,10 +157,13 @@ public actor EmbeddedEngine: EventSending {
         return try await store.unfinishedRunCount() == 0
     }
 
-    /// Stops taking work, lets executing steps finish (up to `deadline`), and stops the loop. Runs
-    /// still executing after the deadline resume at the next start.
+    /// Stops taking work, lets executing steps finish (up to `deadline`) and commits their results,
+    /// then stops the loop. An executing run stops at its next step boundary and goes back to the
+    /// queue, where another engine on the database (or this one, at its next start) resumes it;
+    /// no step runs twice. Runs still executing after the deadline resume at the next start.
     public func shutdown(deadline: Duration = .seconds(10)) async {
         stopping = true
+        draining.withLock { $0 = true }
         wakeup.signal()
         await loop?.value
         loop = nil
@@ -261,17 +266,29 @@ public actor EmbeddedEngine: EventSending {
             return
         }
         let progressed = Mutex(false)
+        let drained = Mutex(false)
         let checkpoint: Checkpoint = { op in
             guard let (write, line) = OutcomePlanner.result(of: op) else { return }
             try await self.store.apply(runId: claimed.runId, steps: [write], update: nil, timeline: [line], now: now())
             progressed.withLock { $0 = true }
             self.observe(claimed, line, now())
+            // Shutting down: the step is committed; the run stops here and is queued again.
+            if self.draining.withLock({ $0 }) {
+                drained.withLock { $0 = true }
+                throw EngineError.shuttingDown
+            }
         }
         var request = ExecutionRequest(events: claimed.events, memo: claimed.memo, runId: claimed.runId,
                                        attempt: claimed.attempt, maxAttempts: function.options.maxAttempts, appId: configuration.appId)
         request.admission = permits.admission(for: claimed.concurrency)
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
                                              checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock)
+        if drained.withLock({ $0 }) {
+            await record(claimed, RunWrites(update: .queue(attempt: 0, nextAt: now()), timeline: [TimelineWrite(
+                kind: .runDelayed, step: nil, detail: "stopped at a step boundary by the engine's shutdown; it resumes where it stopped")]),
+                         now: now())
+            return
+        }
         let failedAttempt = progressed.withLock { $0 } ? 0 : claimed.attempt
         let writes = planner.plan(outcome, function: function, failedAttempt: failedAttempt, runId: claimed.runId,
                                   triggeringEvent: claimed.event, now: now())

@@ -2,7 +2,8 @@
 //
 //   inngest-crash-worker send --db PATH --count N            accepts N events (one transaction) and exits
 //   inngest-crash-worker work --db PATH --ledger PATH [--lease-ms N]
-//                                                            executes runs until killed; every step body
+//                                                            executes runs until killed (or, on SIGTERM,
+//                                                            shuts down gracefully); every step body
 //                                                            appends "<run id> <step>\n" to the ledger
 //
 // A step's line is written before its result is committed, so a step that ran twice shows twice.
@@ -67,7 +68,9 @@ case "send":
 case "work":
     try await engine.start()
     FileHandle.standardOutput.write(Data("working \(ProcessInfo.processInfo.processIdentifier)\n".utf8))
-    while true { try await Task.sleep(for: .seconds(3600)) }
+    // SIGKILL ends it anywhere; SIGTERM and SIGINT shut it down gracefully.
+    _ = await TerminationSignal.wait()
+    await engine.shutdown(deadline: .seconds(10))
 default:
     FileHandle.standardError.write(Data("unknown mode \(mode)\n".utf8))
     exit(2)

@@ -61,6 +61,25 @@ import Testing
         #expect(Set(lines).count == 4_000, "a step ran twice")
     }
 
+    @Test(arguments: [203, 1_201]) func aTerminatedProcessStopsGracefullyAndNoStepRunsTwice(seed: Int) async throws {
+        let (database, ledger) = try workspace()
+        let send = try run(["send", "--db", database, "--count", "1000"])
+        send.waitUntilExit()
+        let first = try run(["work", "--db", database, "--ledger", ledger])
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        #expect(try await wait { self.ledger(ledger).count >= seed })
+        kill(first.processIdentifier, SIGTERM)
+        first.waitUntilExit()
+        #expect(first.terminationReason == .exit && first.terminationStatus == 0)
+        // Its runs were stopped at step boundaries and queued again: the next process resumes them at once.
+        let second = try run(["work", "--db", database, "--ledger", ledger])
+        defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
+        #expect(try await wait { try await self.unfinished(database) == 0 && self.ledger(ledger).count >= 2_000 })
+        let lines = self.ledger(ledger)
+        #expect(lines.count == 2_000)
+        #expect(Set(lines).count == 2_000, "a step ran twice")
+    }
+
     @Test(arguments: [157, 911, 1_733]) func aKilledProcessesRunsAreTakenOverByTheOther(seed: Int) async throws {
         let (database, ledger) = try workspace()
         let send = try run(["send", "--db", database, "--count", "1000"])
