@@ -7,6 +7,7 @@
 //   swift run -c release inngest-bench debounce                     10,000 events for 1,000 debounce keys
 //   swift run -c release inngest-bench commits                      fsyncs per run of the burst, counted by strace
 //   swift run -c release inngest-bench flow                         the four flow scenarios
+//   swift run -c release inngest-bench resume                       a run resuming after a sleep over 1 / 100 / 1,000 memoized steps
 //
 // Every figure is measured here, on this machine, each run; nothing is hard-coded. A scenario whose
 // result is wrong (or below the floor it checks) prints FAIL and the process exits with status 1.
@@ -33,7 +34,7 @@ while let argument = arguments.popFirst() {
 }
 if scenarios.isEmpty { scenarios = ["table"] }
 if scenarios.contains("flow") { scenarios += ["flow-overhead", "flow-scaling", "debounce", "commits"] }
-let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child"]
+let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume"]
 for name in scenarios where !known.contains(name) { print("unknown scenario \(name); known: \(known.sorted().joined(separator: ", "))"); exit(2) }
 /// What failed a check; the process exits with status 1 when it is not empty.
 nonisolated(unsafe) var failures: [String] = []
@@ -552,4 +553,70 @@ if !failures.isEmpty {
     print("\nFAIL:\n  " + failures.joined(separator: "\n  "))
     try? FileManager.default.removeItem(at: directory)
     exit(1)
+}
+
+// Resume: a run of n steps sleeps 200 ms, then takes one more step; how late that step starts
+// after the sleep's end, for n = 1, 100 and 1,000. The difference between n and 1 is the cost of
+// loading and replaying n memoized steps (the wake-up itself is the same for all).
+struct ResumeProbe: Event {
+    static let name = "bench/resume"
+    var steps: Int
+    var token: Int
+}
+
+final class ResumeTimes: Sendable {
+    private let state = Mutex<[Int: Double]>([:])
+    func record(_ token: Int, lateness: Double) { state.withLock { $0[token] = lateness } }
+    func lateness(_ token: Int) -> Double? { state.withLock { $0[token] } }
+}
+
+struct Resumer: InngestFunction {
+    static let id = "resumer"
+    static let trigger = Trigger.event(ResumeProbe.self)
+    let times: ResumeTimes
+
+    func handle(_ probe: ResumeProbe, context: Context) async throws {
+        for index in 0..<probe.steps { _ = try await context.step.run("s\(index)") { index } }
+        // Memoized: on the replay after the sleep, this returns the time the sleep began.
+        let began = try await context.step.run("mark") { Date().timeIntervalSince1970 }
+        try await context.step.sleep("pause", for: .milliseconds(200))
+        try await context.step.run("after") {
+            times.record(probe.token, lateness: (Date().timeIntervalSince1970 - began - 0.2) * 1000)
+        }
+    }
+}
+
+if scenarios.contains("resume") {
+    print("\nresume — a run of n steps sleeps 200 ms; how late its next step starts (median of 7)")
+    print("command: swift run -c release inngest-bench resume")
+    print("load average before: \(loadAverage())")
+    let times = ResumeTimes()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inngest-bench-resume-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let configuration = InngestConfiguration(
+        appId: "bench",
+        engine: EngineConfiguration(databasePath: folder.appendingPathComponent("engine.sqlite").path,
+                                    logger: InngestLogger(sink: InngestLogger.discard)))
+    let app = try await InngestApp.boot(BenchModule.self, configuration: configuration,
+                                        functions: [FunctionDefinition(handler: Resumer(times: times))])
+    var token = 0
+    var medians: [Int: Double] = [:]
+    for steps in [1, 100, 1_000] {
+        var samples: [Double] = []
+        for _ in 0..<7 {
+            token += 1
+            try await app.send(ResumeProbe(steps: steps, token: token))
+            let deadline = ContinuousClock.now + .seconds(60)
+            while times.lateness(token) == nil && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            if let lateness = times.lateness(token) { samples.append(lateness) }
+        }
+        medians[steps] = median(samples)
+        report("resume over \(steps) memoized steps: next step after the sleep", String(format: "%.2f ms late  [%@]", median(samples),
+               samples.map { String(format: "%.1f", $0) }.joined(separator: " ")))
+    }
+    if let one = medians[1], let many = medians[1_000] {
+        report("  of which loading and replaying 1,000 steps (1,000 − 1)", String(format: "%.2f ms", many - one))
+    }
+    print("load average after: \(loadAverage())")
+    await app.shutdown()
 }
