@@ -102,9 +102,10 @@ enum StoreSchema {
         try migrate(connection, from: 1)
     }
 
-    /// Applies every migration after `current`, each in its own transaction with the version it reaches.
-    static func migrate(_ connection: SQLiteConnection, from current: Int) throws {
-        for next in (current + 1)...max(current + 1, version) where next <= version {
+    /// Applies every migration after `current` up to `target` (this code's version by default), each
+    /// in its own transaction with the version it reaches.
+    static func migrate(_ connection: SQLiteConnection, from current: Int, to target: Int = version) throws {
+        for next in (current + 1)...max(current + 1, target) where next <= target {
             guard let statements = migrations[next] else { continue }
             try connection.transaction {
                 try connection.execute(statements)
