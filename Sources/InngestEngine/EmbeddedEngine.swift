@@ -51,7 +51,8 @@ public actor EmbeddedEngine: EventSending {
         }
         let (seconds, attoseconds) = configuration.leaseDuration.components
         self.store = try EngineStore(path: configuration.databasePath, targets: try table.mapValues(RunTarget.init(function:)), router: router,
-                                     leaseDuration: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+                                     leaseDuration: seconds * 1000 + attoseconds / 1_000_000_000_000_000,
+                                     durability: configuration.durability)
         self.clock = clock
         self.configuration = configuration
         self.functions = table

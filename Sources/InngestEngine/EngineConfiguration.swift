@@ -23,6 +23,8 @@ public struct EngineConfiguration: Sendable {
     /// needs are kept; `nil` keeps everything. At least one day (event ids deduplicate for 24 h).
     /// The running engine prunes once an hour; `EmbeddedEngine.prune()` does it at once.
     public var retention: Duration?
+    /// When commits reach the disk: `.full` (every commit fsynced, the default) or `.normal`.
+    public var durability: Durability
 
     /// Creates a configuration.
     /// - Parameters:
@@ -34,9 +36,11 @@ public struct EngineConfiguration: Sendable {
     ///   - observer: receives timeline entries as they are recorded.
     ///   - leaseDuration: how long a run stays leased to this engine without renewal.
     ///   - retention: how long finished runs and their events are kept (default 7 days); `nil` for ever.
+    ///   - durability: when commits reach the disk (default `.full`).
     public init(databasePath: String = ".inngest/inngest.sqlite", appId: String = "", concurrency: Int = 16, retryPolicy: RetryPolicy = RetryPolicy(),
                 logger: InngestLogger = InngestLogger(), observer: (@Sendable (RunObservation) -> Void)? = nil,
-                leaseDuration: Duration = .seconds(30), retention: Duration? = .seconds(7 * 86_400)) {
+                leaseDuration: Duration = .seconds(30), retention: Duration? = .seconds(7 * 86_400), durability: Durability = .full) {
+        self.durability = durability
         self.retention = retention.map { max($0, .seconds(86_400)) }
         self.leaseDuration = leaseDuration
         self.databasePath = databasePath

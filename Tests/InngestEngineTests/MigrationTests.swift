@@ -93,3 +93,20 @@ import Testing
         #expect(journal.all.filter { $0.hasPrefix("two") }.count == 5)
     }
 }
+
+/// `EngineConfiguration.durability` sets SQLite's `synchronous` on the engine's connection.
+@Suite struct DurabilityTests {
+    @Test func theDurabilitySetsSynchronous() async throws {
+        let full = try EngineStore(path: temporaryDatabaseCreatingDirectory())
+        #expect(try await full.synchronousSetting() == 2)
+        let normal = try EngineStore(path: temporaryDatabaseCreatingDirectory(), durability: .normal)
+        #expect(try await normal.synchronousSetting() == 1)
+        #expect(Durability.normal.description == "normal")
+    }
+
+    private func temporaryDatabaseCreatingDirectory() throws -> String {
+        let path = temporaryDatabase()
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        return path
+    }
+}

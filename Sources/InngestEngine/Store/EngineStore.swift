@@ -3,8 +3,8 @@ import InngestCore
 import InngestExpression
 
 /// The engine's durable state in one SQLite file (WAL): events, runs, step results, timers, cron
-/// schedules and each run's timeline. Every method is one transaction, committed with a full fsync
-/// before it returns. The actor runs on its own dispatch queue (`StoreExecutor`), off the
+/// schedules and each run's timeline. Every method is one transaction, committed (with a full fsync
+/// unless the configuration's durability is `.normal`) before it returns. The actor runs on its own dispatch queue (`StoreExecutor`), off the
 /// cooperative pool.
 actor EngineStore {
     private let executor = StoreExecutor(label: "swift-inngest.store")
@@ -45,7 +45,8 @@ actor EngineStore {
     /// Opens or creates the store.
     /// - Throws: `EngineError` rather than touching a file that is not ours (a foreign or damaged
     ///   database, a newer schema) and for a file that cannot be opened or written, with what to do.
-    init(path: String, targets: [String: RunTarget] = [:], router: EventRouter? = nil, leaseDuration: Int64 = 30_000) throws {
+    init(path: String, targets: [String: RunTarget] = [:], router: EventRouter? = nil, leaseDuration: Int64 = 30_000,
+         durability: Durability = .full) throws {
         self.path = path
         self.leaseDuration = max(1_000, leaseDuration)
         self.targets = targets
@@ -60,7 +61,7 @@ actor EngineStore {
             }
             try Self.checkOwnership(connection, path: path)
             if path != ":memory:" { try connection.execute("PRAGMA journal_mode = WAL") }
-            try connection.execute("PRAGMA synchronous = FULL")
+            try connection.execute("PRAGMA synchronous = \(durability.pragma)")
         } catch let error as SQLiteError {
             throw EngineError.storage(error, path: path) ?? error
         }
@@ -685,6 +686,11 @@ actor EngineStore {
             if deleted < batch { break }
         }
         return (runs, events)
+    }
+
+    /// The connection's `PRAGMA synchronous` (2 is FULL, 1 NORMAL), which `Durability` sets.
+    func synchronousSetting() throws -> Int64? {
+        try connection.query("PRAGMA synchronous").first?["synchronous"].int
     }
 
     /// The earliest time anything is due: a queued run or a cron schedule.
