@@ -17,7 +17,14 @@ final class SerialTaskExecutor: TaskExecutor {
     private let queue: DispatchQueue
     /// Jobs (and nudges) enqueued and not finished yet.
     private let pending = Mutex(0)
-    private let idleHandler = Mutex<(@Sendable () -> Void)?>(nil)
+    /// Boxed in a struct: a bare closure in a generic `Mutex` is reabstracted on every `withLock`
+    /// and written back wrapped in two more thunks, so calling it cost O(jobs so far) (a run
+    /// replaying 1,000 steps spent 14 % of its time in those thunks).
+    private let idleHandler = Mutex<IdleHandler?>(nil)
+
+    private struct IdleHandler: Sendable {
+        let call: @Sendable () -> Void
+    }
 
     private static let identity = DispatchSpecificKey<ObjectIdentifier>()
 
@@ -36,7 +43,7 @@ final class SerialTaskExecutor: TaskExecutor {
 
     /// Sets what runs on the executor's queue each time its last pending job finished.
     func onIdle(_ handler: @escaping @Sendable () -> Void) {
-        idleHandler.withLock { $0 = handler }
+        idleHandler.withLock { $0 = IdleHandler(call: handler) }
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
@@ -60,6 +67,6 @@ final class SerialTaskExecutor: TaskExecutor {
             pending -= 1
             return pending
         }
-        if left == 0, let handler = idleHandler.withLock({ $0 }) { handler() }
+        if left == 0, let handler = idleHandler.withLock({ $0 }) { handler.call() }
     }
 }
