@@ -95,11 +95,11 @@ extension JSONValue {
         self = try parsed.get()
     }
 
-    /// Decodes this value into a `Decodable` type through `JSONDecoder`.
+    /// Decodes this value into a `Decodable` type, as `JSONCoding.decoder` decodes its text (read
+    /// in place: the value is not written out and parsed again).
     /// - Throws: `DecodingError` when the shape does not match.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if let value = self as? T { return value }
-        return try JSONCoding.decoder.decode(T.self, from: jsonData)
+        try JSONValueDecoder.decode(T.self, from: self)
     }
 
     /// Compact JSON text with sorted keys (deterministic, as Inngest's conformance runner compares
