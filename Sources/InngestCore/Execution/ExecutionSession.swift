@@ -124,14 +124,16 @@ final class ExecutionSession: Sendable {
         let index: Int
         let hashed: String
         let name: String
+        /// The step's result, when it was known at claim: see `claim`.
+        var settled: StepResolution?
     }
 
     /// Claims the next occurrence of a user step id and enters it in the current round.
     private func claim(_ id: String, kind: (_ input: [JSONValue]?) -> PendingStep.Kind) throws -> Ticket {
         try state.withLock { state in
             if state.closed { throw ExecutionInterrupt() }
-            let occurrence = state.occurrences[id, default: 0]
-            state.occurrences[id] = occurrence + 1
+            // One hash lookup: the default-value subscript is modified in place.
+            let occurrence = Self.postIncrement(&state.occurrences[id, default: 0])
             let hashed = StepIdentifier.hash(id, occurrence: occurrence)
             let status: PendingStep.Status
             var input: [JSONValue]?
@@ -148,14 +150,27 @@ final class ExecutionSession: Sendable {
             }
             let index = state.nextIndex
             state.nextIndex += 1
+            // A recorded step reached by the only branch, in a round of its own, gets its result at
+            // once: settling that round would resume it with that result and nothing else. A replay
+            // takes this path at every step, without entering the step in the round.
+            if case .memoized(let memo) = status, state.steps.isEmpty, state.ops.isEmpty, state.stopped == nil,
+               request.targetStepId == nil, executor.isRunningAlone {
+                return Ticket(index: index, hashed: hashed, name: id, settled: Self.resolution(of: memo, step: id))
+            }
             state.steps[index] = PendingStep(index: index, hashed: hashed, name: id, kind: kind(input), status: status)
             return Ticket(index: index, hashed: hashed, name: id)
         }
     }
 
+    private static func postIncrement(_ value: inout Int) -> Int {
+        defer { value += 1 }
+        return value
+    }
+
     /// Waits until the step's round is settled. A cancelled branch stops waiting at once (its step
     /// leaves the round unreported).
     private func wait(_ ticket: Ticket) async -> StepResolution {
+        if let settled = ticket.settled { return settled }
         if let resolution = settleAlone(ticket) { return resolution }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<StepResolution, Never>) in
@@ -250,10 +265,18 @@ final class ExecutionSession: Sendable {
     /// What a settled step's branch gets: its recorded result, or what its body produced.
     private static func result(of step: PendingStep) -> StepResolution {
         switch step.status {
-        case .memoized(.data(let value)), .memoized(.value(let value)): .value(value)
-        case .memoized(.error(let error)): .failure(StepError(stepId: step.name, error: error))
+        case .memoized(let memo): resolution(of: memo, step: step.name)
         case .finished(let resolution): resolution
-        case .memoized(.input), .new, .running: .failure(ExecutionInterrupt())
+        case .new, .running: .failure(ExecutionInterrupt())
+        }
+    }
+
+    /// What a recorded step's branch gets.
+    private static func resolution(of memo: StepMemo, step name: String) -> StepResolution {
+        switch memo {
+        case .data(let value), .value(let value): .value(value)
+        case .error(let error): .failure(StepError(stepId: name, error: error))
+        case .input: .failure(ExecutionInterrupt())
         }
     }
 
@@ -404,3 +427,4 @@ final class ExecutionSession: Sendable {
         request.appId.isEmpty ? functionId : "\(request.appId)-\(functionId)"
     }
 }
+
