@@ -47,6 +47,19 @@ final class SQLiteConnection {
     /// Runs a statement with parameters and returns its rows.
     @discardableResult
     func query(_ sql: String, _ bindings: [SQLiteValue] = []) throws -> [SQLiteRow] {
+        var rows: [SQLiteRow] = []
+        var names: [String]?
+        try each(sql, bindings) { cursor in
+            let columns = names ?? cursor.names
+            names = columns
+            rows.append(SQLiteRow(names: columns, values: (0..<Int32(columns.count)).map(cursor.value)))
+        }
+        return rows
+    }
+
+    /// Runs a statement with parameters and hands each row to `body` as it is read, its text
+    /// readable in place (`SQLiteCursor.withBytes`) without copying it into a string first.
+    func each(_ sql: String, _ bindings: [SQLiteValue] = [], _ body: (SQLiteCursor) throws -> Void) throws {
         let statement = try prepared(sql)
         defer {
             sqlite3_reset(statement)
@@ -63,31 +76,12 @@ final class SQLiteConnection {
             }
             guard status == SQLITE_OK else { throw SQLiteError(code: status, message: lastMessage, context: sql) }
         }
-        var rows: [SQLiteRow] = []
         while true {
             let status = sqlite3_step(statement)
             if status == SQLITE_DONE { break }
             guard status == SQLITE_ROW else { throw SQLiteError(code: status, message: lastMessage, context: sql) }
-            var columns: [String: SQLiteValue] = [:]
-            for column in 0..<sqlite3_column_count(statement) {
-                let name = String(cString: sqlite3_column_name(statement, column))
-                switch sqlite3_column_type(statement, column) {
-                case SQLITE_INTEGER: columns[name] = .integer(sqlite3_column_int64(statement, column))
-                case SQLITE_FLOAT: columns[name] = .real(sqlite3_column_double(statement, column))
-                case SQLITE_NULL: columns[name] = .null
-                default:
-                    // By byte count, not up to the first NUL: text may hold NUL characters.
-                    if let text = sqlite3_column_text(statement, column) {
-                        let count = Int(sqlite3_column_bytes(statement, column))
-                        columns[name] = .text(String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
-                    } else {
-                        columns[name] = .null
-                    }
-                }
-            }
-            rows.append(SQLiteRow(columns: columns))
+            try body(SQLiteCursor(statement: statement))
         }
-        return rows
     }
 
     /// Runs `body` in an immediate transaction: committed if it returns, rolled back if it throws.

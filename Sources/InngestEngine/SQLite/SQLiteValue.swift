@@ -20,7 +20,14 @@ enum SQLiteValue: Sendable, Hashable {
 
 /// One result row, by column name.
 struct SQLiteRow: Sendable {
-    let columns: [String: SQLiteValue]
+    /// The statement's column names, shared by its rows.
+    let names: [String]
+    let values: [SQLiteValue]
 
-    subscript(_ name: String) -> SQLiteValue { columns[name] ?? .null }
+    /// The value of the column `name`, or null when the statement has no such column. Rows have a
+    /// handful of columns: a scan of their names costs less than hashing one.
+    subscript(_ name: String) -> SQLiteValue {
+        for index in names.indices where names[index] == name { return values[index] }
+        return .null
+    }
 }

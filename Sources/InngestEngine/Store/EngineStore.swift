@@ -62,6 +62,9 @@ actor EngineStore {
             try Self.checkOwnership(connection, path: path)
             if path != ":memory:" { try connection.execute("PRAGMA journal_mode = WAL") }
             try connection.execute("PRAGMA synchronous = \(durability.pragma)")
+            // 32 MiB of page cache (SQLite's default is 2 MiB), allocated as pages are read: a backlog
+            // of tens of thousands of runs stays in memory instead of being read again with pread.
+            try connection.execute("PRAGMA cache_size = -32768")
         } catch let error as SQLiteError {
             throw EngineError.storage(error, path: path) ?? error
         }
@@ -472,15 +475,18 @@ actor EngineStore {
             let batch = try batchEvents(of: runId)
             if !batch.isEmpty { events = batch }
         }
+        // Each memo is parsed once, from SQLite's buffer; a replay then decodes it into its type.
         var memo: [String: StepMemo] = [:]
-        for step in try connection.query("SELECT hash, name, memo FROM steps WHERE run_id = ? AND memo IS NOT NULL", [.text(runId)]) {
-            guard let hash = step["hash"].text, let text = step["memo"].text else {
-                throw UnreadableRowError("a step row of the run is damaged (hash or memo of the wrong type)")
-            }
-            do {
-                memo[hash] = StepMemo(json: try JSONValue(json: Array(text.utf8)))
-            } catch {
-                throw UnreadableRowError("the recorded result of step \"\(step["name"].text ?? hash)\" cannot be read back: \(error)")
+        try connection.each("SELECT hash, memo, name FROM steps WHERE run_id = ? AND memo IS NOT NULL", [.text(runId)]) { step in
+            guard let hash = step.text(0) else { throw UnreadableRowError("a step row of the run is damaged (its hash is not text)") }
+            let parsed = step.withBytes(1) { bytes in bytes.map { bytes in Result { () throws(JSONSyntaxError) in try JSONValue(json: bytes) } } }
+            switch parsed {
+            case .success(let value)?:
+                memo[hash] = StepMemo(json: value)
+            case .failure(let error)?:
+                throw UnreadableRowError("the recorded result of step \"\(step.text(2) ?? hash)\" cannot be read back: \(error)")
+            case nil:
+                throw UnreadableRowError("a step row of the run is damaged (the memo of step \"\(step.text(2) ?? hash)\" is not text)")
             }
         }
         return ClaimedRun(runId: runId, functionId: functionId, events: events, attempt: Int(attempt), memo: memo)
