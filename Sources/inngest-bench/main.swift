@@ -7,6 +7,7 @@
 //   swift run -c release inngest-bench debounce                     10,000 events for 1,000 debounce keys
 //   swift run -c release inngest-bench commits                      fsyncs per run of the burst, counted by strace
 //   swift run -c release inngest-bench flow                         the four flow scenarios
+//   swift run -c release inngest-bench replay                       the same replay in memory, over 1 to 10,000 steps, per step
 //   swift run -c release inngest-bench resume                       a run resuming after a sleep over 1 / 100 / 1,000 memoized steps
 //
 // Every figure is measured here, on this machine, each run; nothing is hard-coded. A scenario whose
@@ -34,7 +35,7 @@ while let argument = arguments.popFirst() {
 }
 if scenarios.isEmpty { scenarios = ["table"] }
 if scenarios.contains("flow") { scenarios += ["flow-overhead", "flow-scaling", "debounce", "commits"] }
-let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume"]
+let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay"]
 for name in scenarios where !known.contains(name) { print("unknown scenario \(name); known: \(known.sorted().joined(separator: ", "))"); exit(2) }
 /// What failed a check; the process exits with status 1 when it is not empty.
 nonisolated(unsafe) var failures: [String] = []
@@ -549,12 +550,6 @@ if scenarios.contains("commits") {
     }
 }
 
-if !failures.isEmpty {
-    print("\nFAIL:\n  " + failures.joined(separator: "\n  "))
-    try? FileManager.default.removeItem(at: directory)
-    exit(1)
-}
-
 // Resume: a run of n steps sleeps 200 ms, then takes one more step; how late that step starts
 // after the sleep's end, for n = 1, 100 and 1,000. The difference between n and 1 is the cost of
 // loading and replaying n memoized steps (the wake-up itself is the same for all).
@@ -619,4 +614,12 @@ if scenarios.contains("resume") {
     }
     print("load average after: \(loadAverage())")
     await app.shutdown()
+}
+
+if scenarios.contains("replay") { try await replayScenario(repetitions: repetitions) }
+
+if !failures.isEmpty {
+    print("\nFAIL:\n  " + failures.joined(separator: "\n  "))
+    try? FileManager.default.removeItem(at: directory)
+    exit(1)
 }
