@@ -5,8 +5,12 @@ public struct Durability: Sendable, Hashable, CustomStringConvertible {
 
     private init(_ pragma: String) { self.pragma = pragma }
 
-    /// Every commit is fsynced before it returns (`synchronous = FULL`): an accepted event or a
-    /// recorded step survives a power loss or an operating-system crash. The default.
+    /// Every commit that must survive is fsynced before it returns (`synchronous = FULL`): an
+    /// accepted event, a recorded step, a sleep or a retry survives a power loss or an
+    /// operating-system crash. Two writes are redone rather than waited for: a claim (lost, the run
+    /// is still queued) and a run's completion (lost, the run is claimed again and replays its
+    /// recorded steps to the same end); both reach the disk with the next fsync. A run of three
+    /// steps sent on its own costs four fsyncs. The default.
     public static let full = Durability("FULL")
 
     /// Commits are fsynced only when the write-ahead log is checkpointed (`synchronous = NORMAL`):

@@ -497,6 +497,19 @@ if scenarios.contains("burst-child") {
     try? FileManager.default.removeItem(at: folder)
     let rate = try await burst(mode, runs: runCount, between: mark)
     print(String(format: "child: %@ burst of %d runs: %.0f runs/s (under strace)", mode.rawValue, runCount, rate))
+    // One run at a time: each event sent once the previous run completed.
+    let serial = Completions()
+    let (serialApp, serialFolder) = try await bootApp(mode.function, completions: serial, functionId: mode.function.id)
+    try await serialApp.send(Order(n: 0, customerId: "c-0"))
+    await serial.wait(for: 1)
+    mark("serial-begin")
+    for n in 1...200 {
+        try await serialApp.send(Order(n: n, customerId: "c-\(n % 100)"))
+        await serial.wait(for: n + 1)
+    }
+    mark("serial-end")
+    await serialApp.shutdown()
+    try? FileManager.default.removeItem(at: serialFolder)
 }
 
 // Scenario 3: commits per run. The store has no commit counter, so the child process is run under
@@ -543,6 +556,9 @@ if scenarios.contains("commits") {
             flowReport("\(mode): calibration, 200 sends = 200 commits", "\(calibration.wal) -wal fsyncs, \(calibration.db) database fsyncs")
             flowReport("\(mode): \(runCount)-run burst", String(format: "%d -wal + %d database fsyncs = %.2f -wal fsyncs/run (≈ commits/run, less one -wal sync per checkpoint: %.2f)",
                    burst.wal, burst.db, Double(burst.wal) / Double(runCount), Double(burst.wal - burst.db) / Double(runCount)))
+            let serial = count("serial-begin", "serial-end")
+            flowReport("\(mode): 200 runs one at a time (send, wait, repeat)", String(format: "%d -wal + %d database fsyncs = %.2f fsyncs/run (DBOS: 20)",
+                   serial.wal, serial.db, Double(serial.wal + serial.db) / 200))
         }
     } else {
         print("FAIL: strace is not installed (apt-get install -y strace)")

@@ -104,6 +104,17 @@ import Testing
         #expect(Durability.normal.description == "normal")
     }
 
+    /// A claim commits without waiting for the disk; the setting is restored after it, so that
+    /// recorded steps and accepted events still wait for it.
+    @Test func aClaimLeavesTheSettingAsItWas() async throws {
+        let store = try EngineStore(path: temporaryDatabaseCreatingDirectory())
+        _ = try await store.claimDue(now: 0, limit: 10)
+        #expect(try await store.synchronousSetting() == 2)
+        let normal = try EngineStore(path: temporaryDatabaseCreatingDirectory(), durability: .normal)
+        _ = try await normal.claimDue(now: 0, limit: 10)
+        #expect(try await normal.synchronousSetting() == 1)
+    }
+
     private func temporaryDatabaseCreatingDirectory() throws -> String {
         let path = temporaryDatabase()
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

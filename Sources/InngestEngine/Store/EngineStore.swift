@@ -32,6 +32,8 @@ actor EngineStore {
     let leaseDuration: Int64
     /// When this engine last renewed its leases.
     private var leasesRenewedAt: Int64 = 0
+    /// Whether commits wait for the disk.
+    let durability: Durability
     /// Whether some function limits concurrency or throttles, so that claims look at each run.
     let gatesClaims: Bool
     /// Whether some function keeps rate state (a rate limit, idempotency or a throttle).
@@ -49,6 +51,7 @@ actor EngineStore {
          durability: Durability = .full) throws {
         self.path = path
         self.leaseDuration = max(1_000, leaseDuration)
+        self.durability = durability
         self.targets = targets
         self.router = router
         gatesClaims = targets.values.contains { $0.flow?.gatesClaims == true }
@@ -112,8 +115,16 @@ actor EngineStore {
 
     /// Runs `body` in one transaction; SQLite failures a user can act on (read-only, disk full,
     /// damage) become `EngineError`s that say what to do.
-    private func transaction<T>(_ body: () throws -> T) throws -> T {
+    ///
+    /// With `waitsForDisk` false the commit is not fsynced (with `Durability.full`): it survives a
+    /// crash of the process, and reaches the disk with the next commit that is fsynced (the log is
+    /// written in order). Only for writes that are redone when lost to a power loss: a claim (the
+    /// run is still queued) and a run's completion (it replays its recorded steps to the same end).
+    private func transaction<T>(waitsForDisk: Bool = true, _ body: () throws -> T) throws -> T {
+        let relaxes = !waitsForDisk && durability == .full
         do {
+            if relaxes { try connection.execute("PRAGMA synchronous = NORMAL") }
+            defer { if relaxes { try? connection.execute("PRAGMA synchronous = FULL") } }
             return try connection.transaction(body)
         } catch let error as SQLiteError {
             throw EngineError.storage(error, path: path) ?? error
@@ -395,7 +406,7 @@ actor EngineStore {
     /// time has come are completed first. A run whose rows cannot be read (a damaged or foreign
     /// event or step row) is failed with the reason on its own timeline; the others are claimed.
     func claimDue(now: Int64, limit: Int) throws -> [ClaimedRun] {
-        try transaction {
+        try transaction(waitsForDisk: false) {
             try maintainLeases(now: now)
             guard limit > 0 else { return [] }
             // Sleeps that are over, and waits and invokes that timed out, get their results.
@@ -528,6 +539,16 @@ actor EngineStore {
         let waits: [EventWait]
         let now: Int64
         let continuation: CheckedContinuation<Void, any Error>
+
+        /// Whether a replay of the run writes this again when it is lost: a run's completion or
+        /// failure with nothing else (its steps were recorded before).
+        var isRedoneWhenLost: Bool {
+            guard steps.isEmpty, invocations.isEmpty, waits.isEmpty else { return false }
+            switch update {
+            case .complete?, .fail?: return true
+            case .queue?, nil: return false
+            }
+        }
     }
 
     private var pending: [PendingWrite] = []
@@ -541,7 +562,8 @@ actor EngineStore {
         pending = []
         var results: [Result<Void, any Error>] = []
         do {
-            try transaction {
+            // Completions alone need not wait for the disk; a recorded step or a suspension does.
+            try transaction(waitsForDisk: batch.contains { !$0.isRedoneWhenLost }) {
                 for write in batch {
                     try connection.execute("SAVEPOINT write")
                     do {
