@@ -202,39 +202,68 @@ public actor EmbeddedEngine: EventSending {
 
     // MARK: Loop
 
+    /// Claims and starts due work, then sleeps until the next due time or a signal (a send, a
+    /// finished run). While idle it looks once a second at SQLite's `data_version`, a read of
+    /// shared memory, and makes a pass only when another process committed: an idle engine does no
+    /// query and no write.
     private func runLoop() async {
+        var pass = true
+        var next = Int64.max
         while !stopping {
             do {
-                _ = try await fireDueCrons()
-                if pruneIsDue() { try await prune() }
-                let slots = configuration.concurrency - inFlight
-                let claimed = try await store.claimDue(now: clock.now().milliseconds, limit: slots)
-                for run in claimed {
-                    inFlight += 1
-                    Task {
-                        await self.execute(run)
-                        self.finished()
+                if pass {
+                    _ = try await fireDueCrons()
+                    if pruneIsDue() { try await prune() }
+                    let slots = configuration.concurrency - inFlight
+                    let claimed = try await store.claimDue(now: clock.now().milliseconds, limit: slots)
+                    for run in claimed {
+                        inFlight += 1
+                        Task {
+                            await self.execute(run)
+                            self.finished()
+                        }
                     }
+                    _ = try await store.othersCommitted()
+                    if stopping { break }
+                    // With every slot busy, the loop still passes each second to renew leases.
+                    let now = clock.now().milliseconds
+                    next = inFlight < configuration.concurrency ? min(try await store.nextWakeTime() ?? .max, nextPrune()) : now + 1_000
                 }
-                if stopping { break }
-                // Wake at the next due time, and at least every second, so that runs written by
-                // another process (the `inngest` command) are noticed and leases are renewed even
-                // while every slot is busy.
-                let now = clock.now().milliseconds
-                let next = inFlight < configuration.concurrency ? min(try await store.nextWakeTime() ?? .max, now + 1_000) : now + 1_000
-                let clock = self.clock
-                let wakeup = self.wakeup
-                let timer = Task {
-                    await clock.sleep(until: Date(milliseconds: next))
-                    if !Task.isCancelled { wakeup.signal() }
-                }
-                await wakeup.wait()
-                timer.cancel()
+                let deadline = min(next, clock.now().milliseconds + 1_000)
+                let signalled = await sleep(until: deadline)
+                // Runs in flight need their leases renewed, so a pass happens at each tick for them.
+                pass = signalled || deadline == next || clock.now().milliseconds >= next || inFlight > 0
+                if !pass { pass = try await store.othersCommitted() }
             } catch {
                 configuration.logger.error("engine loop: \(error)")
                 try? await Task.sleep(for: .milliseconds(200))
+                pass = true
             }
         }
+    }
+
+    /// Sleeps until `deadline` on the engine's clock or until the wakeup is signalled.
+    /// - Returns: whether the wakeup was signalled (rather than the time reached).
+    private func sleep(until deadline: Int64) async -> Bool {
+        let clock = self.clock
+        let wakeup = self.wakeup
+        let timed = Mutex(false)
+        let timer = Task {
+            await clock.sleep(until: Date(milliseconds: deadline))
+            if !Task.isCancelled {
+                timed.withLock { $0 = true }
+                wakeup.signal()
+            }
+        }
+        await wakeup.wait()
+        timer.cancel()
+        return !timed.withLock { $0 }
+    }
+
+    /// When the hourly pruning is due next (never without a retention).
+    private func nextPrune() -> Int64 {
+        guard configuration.retention != nil else { return .max }
+        return (lastPrune ?? clock.now().milliseconds) + 3_600_000
     }
 
     /// Whether an hour passed since the last pruning (or none happened yet), with a retention set.

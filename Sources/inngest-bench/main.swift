@@ -8,6 +8,7 @@
 //   swift run -c release inngest-bench commits                      fsyncs per run of the burst, counted by strace
 //   swift run -c release inngest-bench flow                         the four flow scenarios
 //   swift run -c release inngest-bench replay                       the same replay in memory, over 1 to 10,000 steps, per step
+//   swift run -c release inngest-bench idle                         resident memory after boot, CPU time while idle
 //   swift run -c release inngest-bench resume                       a run resuming after a sleep over 1 / 100 / 1,000 memoized steps
 //
 // Every figure is measured here, on this machine, each run; nothing is hard-coded. A scenario whose
@@ -35,7 +36,7 @@ while let argument = arguments.popFirst() {
 }
 if scenarios.isEmpty { scenarios = ["table"] }
 if scenarios.contains("flow") { scenarios += ["flow-overhead", "flow-scaling", "debounce", "commits"] }
-let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay"]
+let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "idle"]
 for name in scenarios where !known.contains(name) { print("unknown scenario \(name); known: \(known.sorted().joined(separator: ", "))"); exit(2) }
 /// What failed a check; the process exits with status 1 when it is not empty.
 nonisolated(unsafe) var failures: [String] = []
@@ -633,6 +634,7 @@ if scenarios.contains("resume") {
 }
 
 if scenarios.contains("replay") { try await replayScenario(repetitions: repetitions) }
+if scenarios.contains("idle") { try await idleScenario(seconds: 10) }
 
 if !failures.isEmpty {
     print("\nFAIL:\n  " + failures.joined(separator: "\n  "))

@@ -41,6 +41,8 @@ actor EngineStore {
     /// Runs whose waiting step got its result while they were still executing (an invocation
     /// skipped in the same write): the write that suspends them queues them for now.
     private var wokenWhileRunning: Set<String> = []
+    /// `PRAGMA data_version` when `othersCommitted()` last read it.
+    private var dataVersion: Int64?
     /// Wait conditions parsed once, by their text.
     private var parsedConditions: [String: InngestExpression.Expression] = [:]
 
@@ -721,11 +723,22 @@ actor EngineStore {
         try connection.query("PRAGMA synchronous").first?["synchronous"].int
     }
 
-    /// The earliest time anything is due: a queued run or a cron schedule.
+    /// The earliest time anything is due: a queued run, a cron schedule, or the expiry of a lease
+    /// another engine holds (its runs are taken over then, if it stopped renewing).
     func nextWakeTime() throws -> Int64? {
         let run = try connection.query("SELECT MIN(next_at) AS t FROM runs WHERE status = 'queued'").first?["t"].int
         let cron = try connection.query("SELECT MIN(next_fire_at) AS t FROM crons").first?["t"].int
-        return [run, cron].compactMap { $0 }.min()
+        let lease = try connection.query("SELECT MIN(lease_expires) AS t FROM runs WHERE status = 'running' AND lease_owner IS NOT ?",
+                                         [.text(owner.text)]).first?["t"].int
+        return [run, cron, lease.map { $0 + 1 }].compactMap { $0 }.min()
+    }
+
+    /// Whether another connection (another process, the `inngest` command) committed since the
+    /// last call: SQLite's `data_version`, read from shared memory without touching the file.
+    func othersCommitted() throws -> Bool {
+        let version = try connection.query("PRAGMA data_version").first?["data_version"].int
+        defer { dataVersion = version }
+        return version != dataVersion
     }
 
     /// Runs not yet completed or failed.
