@@ -166,12 +166,25 @@ public actor EmbeddedEngine: EventSending {
         stopping = true
         draining.withLock { $0 = true }
         wakeup.signal()
-        await loop?.value
-        loop = nil
-        let end = ContinuousClock.now.advanced(by: deadline)
-        while inFlight > 0 && ContinuousClock.now < end {
-            try? await Task.sleep(for: .milliseconds(10))
+        guard let loop else { return }
+        self.loop = nil
+        // The loop returns once its runs returned; past the deadline it is cancelled (and so are
+        // they) and shutdown returns without waiting for steps that ignore cancellation.
+        let (seconds, attoseconds) = deadline.components
+        let end = clock.now().addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
+        let clock = self.clock
+        let first = Wakeup()
+        let timer = Task {
+            await clock.sleep(until: end)
+            if !Task.isCancelled { loop.cancel() }
+            first.signal()
         }
+        Task {
+            await loop.value
+            first.signal()
+        }
+        await first.wait()
+        timer.cancel()
     }
 
     // MARK: Inspection
@@ -207,6 +220,14 @@ public actor EmbeddedEngine: EventSending {
     /// shared memory, and makes a pass only when another process committed: an idle engine does no
     /// query and no write.
     private func runLoop() async {
+        // Runs are children of this group, so the loop's task owns them: it returns once every run
+        // it started has returned, and cancelling it cancels them.
+        await withDiscardingTaskGroup { group in
+            await claimLoop(into: &group)
+        }
+    }
+
+    private func claimLoop(into group: inout DiscardingTaskGroup) async {
         var pass = true
         var next = Int64.max
         while !stopping {
@@ -218,9 +239,9 @@ public actor EmbeddedEngine: EventSending {
                     let claimed = try await store.claimDue(now: clock.now().milliseconds, limit: slots)
                     for run in claimed {
                         inFlight += 1
-                        Task {
+                        group.addTask {
                             await self.execute(run)
-                            self.finished()
+                            await self.finished()
                         }
                     }
                     _ = try await store.othersCommitted()
