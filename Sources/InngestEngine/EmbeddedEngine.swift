@@ -329,7 +329,19 @@ public actor EmbeddedEngine: EventSending {
                 throw EngineError.shuttingDown
             }
         }
-        var request = ExecutionRequest(events: claimed.events, memo: claimed.memo, runId: claimed.runId,
+        let events: [InngestEvent], memo: [String: StepMemo]
+        do {
+            (events, memo) = try claimed.read()
+        } catch {
+            do {
+                try await store.failUnreadable(runId: claimed.runId, error, now: now())
+            } catch {
+                configuration.logger.error("could not record that run \(claimed.runId) is unreadable: \(error)")
+            }
+            wakeup.signal()
+            return
+        }
+        var request = ExecutionRequest(events: events, memo: memo, runId: claimed.runId,
                                        attempt: claimed.attempt, maxAttempts: function.options.maxAttempts, appId: configuration.appId)
         request.admission = permits.admission(for: claimed.concurrency)
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
@@ -342,7 +354,7 @@ public actor EmbeddedEngine: EventSending {
         }
         let failedAttempt = progressed.withLock { $0 } ? 0 : claimed.attempt
         let writes = planner.plan(outcome, function: function, failedAttempt: failedAttempt, runId: claimed.runId,
-                                  triggeringEvent: claimed.event, now: now())
+                                  triggeringEvent: events.first ?? InngestEvent(name: ""), now: now())
         await record(claimed, writes, now: now())
     }
 
@@ -366,3 +378,4 @@ public actor EmbeddedEngine: EventSending {
             entry: TimelineEntry(at: Date(milliseconds: now), kind: line.kind, step: line.step, detail: line.detail)))
     }
 }
+

@@ -156,21 +156,17 @@ extension EngineStore {
         "batching: \(count) of \(rule.maxSize) events; starts when full or at \(timestamp(at))"
     }
 
-    /// The events of a batched run, in the order they were accepted; empty for a run of one event.
-    /// - Throws: `UnreadableRowError` for an event that is missing or cannot be read back.
-    func batchEvents(of runId: String) throws -> [InngestEvent] {
+    /// The stored events of a batched run, in the order they were accepted; empty for a run of one
+    /// event.
+    /// - Throws: `UnreadableRowError` for an event that is missing.
+    func batchEvents(of runId: String) throws -> [StoredEvent] {
         let rows = try connection.query("""
             SELECT b.event_id, e.body FROM run_events b LEFT JOIN events e ON e.id = b.event_id WHERE b.run_id = ? ORDER BY b.seq
             """, [.text(runId)])
         return try rows.map { row in
-            guard let body = row["body"].text else {
-                throw UnreadableRowError("event \(row["event_id"].text ?? "?") of its batch is missing from the events table")
-            }
-            do {
-                return try InngestEvent(json: JSONValue(json: Array(body.utf8)))
-            } catch {
-                throw UnreadableRowError("event \(row["event_id"].text ?? "?") of its batch cannot be read back: \(error)")
-            }
+            let id = row["event_id"].text ?? "?"
+            guard let body = row["body"].text else { throw UnreadableRowError("event \(id) of its batch is missing from the events table") }
+            return StoredEvent(id: id, body: body, inBatch: true)
         }
     }
 

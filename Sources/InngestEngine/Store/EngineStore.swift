@@ -34,6 +34,8 @@ actor EngineStore {
     private var leasesRenewedAt: Int64 = 0
     /// Whether commits wait for the disk.
     let durability: Durability
+    /// Fsyncs the log for the commits that must be durable (with `Durability.full`).
+    nonisolated let syncer: WALSyncer?
     /// Whether some function limits concurrency or throttles, so that claims look at each run.
     let gatesClaims: Bool
     /// Whether some function keeps rate state (a rate limit, idempotency or a throttle).
@@ -54,6 +56,7 @@ actor EngineStore {
         self.path = path
         self.leaseDuration = max(1_000, leaseDuration)
         self.durability = durability
+        self.syncer = durability == .full && path != ":memory:" ? WALSyncer(databasePath: path) : nil
         self.targets = targets
         self.router = router
         gatesClaims = targets.values.contains { $0.flow?.gatesClaims == true }
@@ -66,7 +69,9 @@ actor EngineStore {
             }
             try Self.checkOwnership(connection, path: path)
             if path != ":memory:" { try connection.execute("PRAGMA journal_mode = WAL") }
-            try connection.execute("PRAGMA synchronous = \(durability.pragma)")
+            // With full durability, commits that must reach the disk are fsynced by the syncer,
+            // off this thread; those few that must be synchronous switch to FULL (`transaction`).
+            try connection.execute("PRAGMA synchronous = \(syncer == nil ? durability.pragma : "NORMAL")")
             // 32 MiB of page cache (SQLite's default is 2 MiB), allocated as pages are read: a backlog
             // of tens of thousands of runs stays in memory instead of being read again with pread.
             try connection.execute("PRAGMA cache_size = -32768")
@@ -122,11 +127,14 @@ actor EngineStore {
     /// crash of the process, and reaches the disk with the next commit that is fsynced (the log is
     /// written in order). Only for writes that are redone when lost to a power loss: a claim (the
     /// run is still queued) and a run's completion (it replays its recorded steps to the same end).
+    ///
+    /// The hot paths (recording steps, accepting events) commit with `waitsForDisk` false and then
+    /// wait for the syncer, which fsyncs the log off this thread for many commits at once.
     private func transaction<T>(waitsForDisk: Bool = true, _ body: () throws -> T) throws -> T {
-        let relaxes = !waitsForDisk && durability == .full
+        let synchronous = waitsForDisk && syncer != nil
         do {
-            if relaxes { try connection.execute("PRAGMA synchronous = NORMAL") }
-            defer { if relaxes { try? connection.execute("PRAGMA synchronous = FULL") } }
+            if synchronous { try connection.execute("PRAGMA synchronous = FULL") }
+            defer { if synchronous { try? connection.execute("PRAGMA synchronous = NORMAL") } }
             return try connection.transaction(body)
         } catch let error as SQLiteError {
             throw EngineError.storage(error, path: path) ?? error
@@ -140,8 +148,16 @@ actor EngineStore {
     ///   - events: validated envelopes.
     ///   - now: milliseconds.
     /// - Returns: the event ids in order (an idempotent repeat returns the first event's id).
-    func ingest(_ events: [InngestEvent], now: Int64) throws -> [String] {
-        try transaction {
+    func ingest(_ events: [InngestEvent], now: Int64) async throws -> [String] {
+        let ids = try accept(events, now: now)
+        try await syncer?.durable()
+        return ids
+    }
+
+    /// Commits the events and their runs; with full durability they are on the disk only once the
+    /// syncer says so.
+    private func accept(_ events: [InngestEvent], now: Int64) throws -> [String] {
+        try transaction(waitsForDisk: false) {
             var ids: [String] = []
             for var event in events {
                 if let key = event.id, let existing = try connection.query(
@@ -221,7 +237,7 @@ actor EngineStore {
             let functionId = row["function_id"].text, let body = row["body"].text,
             let event = try? InngestEvent(json: JSONValue(json: Array(body.utf8))),
             event.name != FunctionFailure<InngestEvent>.eventName, event.name != "inngest/function.finished" else { return }
-        let batch = (try? batchEvents(of: runId)) ?? []
+        let batch = ((try? batchEvents(of: runId)) ?? []).compactMap { try? InngestEvent(json: JSONValue(json: $0.body.utf8)) }
         try insertInternalEvent(name: FunctionFailure<InngestEvent>.eventName,
                                 data: FunctionFailure<InngestEvent>.eventData(functionId: router.compositeId(of: functionId), runId: runId,
                                                                                error: error, events: batch.isEmpty ? [event] : batch),
@@ -468,41 +484,43 @@ actor EngineStore {
         return true
     }
 
-    /// The event and memo of a claimed run.
+    /// The stored event and step results of a claimed run, as text: the run's own task parses
+    /// them (`ClaimedRun.read()`), so that the store's thread does not.
     /// - Throws: `UnreadableRowError` when a row is missing or does not hold what this code wrote.
     func load(_ row: SQLiteRow) throws -> ClaimedRun {
         guard let runId = row["run_id"].text, let functionId = row["function_id"].text, let eventId = row["event_id"].text,
               let attempt = row["attempt"].int, attempt >= 0, attempt < 10_000 else {
             throw UnreadableRowError("the run's own row is damaged (run_id, function_id, event_id or attempt is missing or of the wrong type)")
         }
-        guard let body = try connection.query("SELECT body FROM events WHERE id = ?", [.text(eventId)]).first?["body"].text else {
-            throw UnreadableRowError("its event \(eventId) is missing from the events table")
+        var events: [StoredEvent] = []
+        if targets[functionId]?.flow?.batch != nil { events = try batchEvents(of: runId) }
+        if events.isEmpty {
+            guard let body = try connection.query("SELECT body FROM events WHERE id = ?", [.text(eventId)]).first?["body"].text else {
+                throw UnreadableRowError("its event \(eventId) is missing from the events table")
+            }
+            events = [StoredEvent(id: eventId, body: body, inBatch: false)]
         }
-        var events: [InngestEvent]
-        do {
-            events = [try InngestEvent(json: JSONValue(json: Array(body.utf8)))]
-        } catch {
-            throw UnreadableRowError("its event \(eventId) cannot be read back: \(error)")
-        }
-        if targets[functionId]?.flow?.batch != nil {
-            let batch = try batchEvents(of: runId)
-            if !batch.isEmpty { events = batch }
-        }
-        // Each memo is parsed once, from SQLite's buffer; a replay then decodes it into its type.
-        var memo: [String: StepMemo] = [:]
+        var steps: [StoredStep] = []
         try connection.each("SELECT hash, memo, name FROM steps WHERE run_id = ? AND memo IS NOT NULL", [.text(runId)]) { step in
             guard let hash = step.text(0) else { throw UnreadableRowError("a step row of the run is damaged (its hash is not text)") }
-            let parsed = step.withBytes(1) { bytes in bytes.map { bytes in Result { () throws(JSONSyntaxError) in try JSONValue(json: bytes) } } }
-            switch parsed {
-            case .success(let value)?:
-                memo[hash] = StepMemo(json: value)
-            case .failure(let error)?:
-                throw UnreadableRowError("the recorded result of step \"\(step.text(2) ?? hash)\" cannot be read back: \(error)")
-            case nil:
+            guard let memo = step.text(1) else {
                 throw UnreadableRowError("a step row of the run is damaged (the memo of step \"\(step.text(2) ?? hash)\" is not text)")
             }
+            steps.append(StoredStep(hash: hash, name: step.text(2) ?? hash, memo: memo))
         }
-        return ClaimedRun(runId: runId, functionId: functionId, events: events, attempt: Int(attempt), memo: memo)
+        return ClaimedRun(runId: runId, functionId: functionId, storedEvents: events, attempt: Int(attempt), storedSteps: steps)
+    }
+
+    /// Fails a claimed run whose stored event or step results turned out unreadable when its task
+    /// parsed them, recording why; `false` when the run is no longer this engine's.
+    @discardableResult
+    func failUnreadable(runId: String, _ error: UnreadableRowError, now: Int64) throws -> Bool {
+        try transaction {
+            guard let row = try connection.query("SELECT rowid, run_id FROM runs WHERE run_id = ? AND status = 'running' AND lease_owner IS ?",
+                                                 [.text(runId), .text(owner.text)]).first else { return false }
+            try failUnreadable(row, error, now: now)
+            return true
+        }
     }
 
     /// Fails a claimed run whose rows cannot be read, recording why.
@@ -553,6 +571,12 @@ actor EngineStore {
         }
     }
 
+    /// What a write's caller is told, once its transaction is durable.
+    private struct Answer: Sendable {
+        let continuation: CheckedContinuation<Void, any Error>
+        let result: Result<Void, any Error>
+    }
+
     private var pending: [PendingWrite] = []
     private var flushScheduled = false
 
@@ -564,8 +588,7 @@ actor EngineStore {
         pending = []
         var results: [Result<Void, any Error>] = []
         do {
-            // Completions alone need not wait for the disk; a recorded step or a suspension does.
-            try transaction(waitsForDisk: batch.contains { !$0.isRedoneWhenLost }) {
+            try transaction(waitsForDisk: false) {
                 for write in batch {
                     try connection.execute("SAVEPOINT write")
                     do {
@@ -579,7 +602,15 @@ actor EngineStore {
                     }
                 }
             }
-            for (write, result) in zip(batch, results) { write.continuation.resume(with: result) }
+            let answers = zip(batch.map(\.continuation), results).map { Answer(continuation: $0, result: $1) }
+            // Completions alone need not wait for the disk; a recorded step or a suspension does.
+            if let syncer, batch.contains(where: { !$0.isRedoneWhenLost }) {
+                syncer.whenDurable { durable in
+                    for answer in answers { answer.continuation.resume(with: durable.flatMap { answer.result }) }
+                }
+            } else {
+                for answer in answers { answer.continuation.resume(with: answer.result) }
+            }
         } catch {
             for write in batch { write.continuation.resume(throwing: error) }
         }
@@ -880,18 +911,66 @@ struct UnreadableRowError: Error, CustomStringConvertible {
     var description: String { reason }
 }
 
-/// A run claimed for execution.
+/// A run claimed for execution, with its stored event and step results still as text.
 struct ClaimedRun: Sendable {
     let runId: String
     let functionId: String
-    /// The triggering events: one, or a batch's.
-    let events: [InngestEvent]
-    /// The first triggering event.
-    var event: InngestEvent { events.first ?? InngestEvent(name: "") }
+    /// The triggering events as stored: one, or a batch's.
+    let storedEvents: [StoredEvent]
     /// Its concurrency keys with their limits, which its step bodies count against.
     var concurrency: [(key: String, limit: Int)] = []
     let attempt: Int
-    let memo: [String: StepMemo]
+    /// Its recorded step results.
+    let storedSteps: [StoredStep]
+
+    init(runId: String, functionId: String, storedEvents: [StoredEvent], attempt: Int, storedSteps: [StoredStep]) {
+        self.runId = runId
+        self.functionId = functionId
+        self.storedEvents = storedEvents
+        self.attempt = attempt
+        self.storedSteps = storedSteps
+    }
+
+    /// The events and the memo, parsed once.
+    /// - Throws: `UnreadableRowError` for an event or a step result that cannot be read back.
+    func read() throws(UnreadableRowError) -> (events: [InngestEvent], memo: [String: StepMemo]) {
+        var events: [InngestEvent] = []
+        events.reserveCapacity(storedEvents.count)
+        for stored in storedEvents {
+            do {
+                events.append(try InngestEvent(json: JSONValue(json: stored.body.utf8)))
+            } catch {
+                throw UnreadableRowError(stored.inBatch ? "event \(stored.id) of its batch cannot be read back: \(error)"
+                                                        : "its event \(stored.id) cannot be read back: \(error)")
+            }
+        }
+        var memo: [String: StepMemo] = [:]
+        memo.reserveCapacity(storedSteps.count)
+        for step in storedSteps {
+            do {
+                memo[step.hash] = StepMemo(json: try JSONValue(json: step.memo.utf8))
+            } catch {
+                throw UnreadableRowError("the recorded result of step \"\(step.name)\" cannot be read back: \(error)")
+            }
+        }
+        return (events, memo)
+    }
+}
+
+/// An event row as stored.
+struct StoredEvent: Sendable {
+    let id: String
+    let body: String
+    /// Whether it is one of a batch's events.
+    let inBatch: Bool
+}
+
+/// A recorded step result as stored.
+struct StoredStep: Sendable {
+    let hash: String
+    let name: String
+    /// The memo's JSON text.
+    let memo: String
 }
 
 /// A step row to write.
