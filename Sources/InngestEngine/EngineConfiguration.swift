@@ -30,14 +30,15 @@ public struct EngineConfiguration: Sendable {
     /// - Parameters:
     ///   - databasePath: the SQLite file (default `.inngest/inngest.sqlite` in the working directory).
     ///   - appId: the app id.
-    ///   - concurrency: runs executing at once, at least 1.
+    ///   - concurrency: runs executing at once, at least 1 (default 256: a run waiting on I/O or on
+    ///     the disk costs a task, and more runs in flight share each fsync).
     ///   - retryPolicy: backoff between retries.
     ///   - logger: the logger.
     ///   - observer: receives timeline entries as they are recorded.
     ///   - leaseDuration: how long a run stays leased to this engine without renewal.
     ///   - retention: how long finished runs and their events are kept (default 7 days); `nil` for ever.
     ///   - durability: when commits reach the disk (default `.full`).
-    public init(databasePath: String = ".inngest/inngest.sqlite", appId: String = "", concurrency: Int = 16, retryPolicy: RetryPolicy = RetryPolicy(),
+    public init(databasePath: String = ".inngest/inngest.sqlite", appId: String = "", concurrency: Int = 256, retryPolicy: RetryPolicy = RetryPolicy(),
                 logger: InngestLogger = InngestLogger(), observer: (@Sendable (RunObservation) -> Void)? = nil,
                 leaseDuration: Duration = .seconds(30), retention: Duration? = .seconds(7 * 86_400), durability: Durability = .full) {
         self.durability = durability

@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// Runs the jobs of one execution's task tree one at a time, in the order they were enqueued, and
@@ -13,10 +18,39 @@ import Synchronization
 ///
 /// Jobs run in FIFO order, whatever their priority: the order in which branches reach their steps,
 /// and so the `id:N` numbering of repeated step ids, depends only on the code.
+///
+/// Each job runs as one work item of the global (width-limited) dispatch queue, and the next job of
+/// the same execution goes to the back of that queue: executions share the machine's cores fairly,
+/// one job at a time, and hundreds of executions at once do not each get a thread (two cores would
+/// spend their time switching between them).
 final class SerialTaskExecutor: TaskExecutor {
-    private let queue: DispatchQueue
-    /// Jobs (and nudges) enqueued and not finished yet.
-    private let pending = Mutex(0)
+    private enum Item {
+        case job(UnownedJob)
+        /// An idleness check (`nudge()`).
+        case nudge
+    }
+
+    private struct State {
+        var items: [Item] = []
+        var head = 0
+        /// Whether a work item that will run the next job is on the global queue.
+        var scheduled = false
+        /// Jobs (and nudges) enqueued and not finished yet.
+        var pending = 0
+
+        mutating func popFirst() -> Item? {
+            guard head < items.count else { return nil }
+            let item = items[head]
+            head += 1
+            if head == items.count {
+                items.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            return item
+        }
+    }
+
+    private let state = Mutex(State())
     /// Boxed in a struct: a bare closure in a generic `Mutex` is reabstracted on every `withLock`
     /// and written back wrapped in two more thunks, so calling it cost O(jobs so far) (a run
     /// replaying 1,000 steps spent 14 % of its time in those thunks).
@@ -26,47 +60,75 @@ final class SerialTaskExecutor: TaskExecutor {
         let call: @Sendable () -> Void
     }
 
-    private static let identity = DispatchSpecificKey<ObjectIdentifier>()
-
     /// Creates an executor.
-    /// - Parameter label: the dispatch queue's label, for debuggers.
-    init(label: String) {
-        self.queue = DispatchQueue(label: label)
-        queue.setSpecific(key: Self.identity, value: ObjectIdentifier(self))
-    }
+    init() {}
 
     /// Whether the caller runs on this executor as its only job: once it suspends, the executor is
     /// idle (unless a job arrives from elsewhere meanwhile, which no order could be promised for).
     var isRunningAlone: Bool {
-        DispatchQueue.getSpecific(key: Self.identity) == ObjectIdentifier(self) && pending.withLock { $0 } == 1
+        CurrentExecutor.get() == Unmanaged.passUnretained(self).toOpaque() && state.withLock { $0.pending } == 1
     }
 
-    /// Sets what runs on the executor's queue each time its last pending job finished.
+    /// Sets what runs each time the executor's last pending job finished (on the thread that ran it).
     func onIdle(_ handler: @escaping @Sendable () -> Void) {
         idleHandler.withLock { $0 = IdleHandler(call: handler) }
     }
 
     func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        pending.withLock { $0 += 1 }
-        queue.async { [self] in
-            job.runSynchronously(on: asUnownedTaskExecutor())
-            finishOne()
-        }
+        add(.job(UnownedJob(job)))
     }
 
     /// Checks for idleness once the jobs enqueued so far have run: a step reached by a task that
     /// does not run here (an unstructured `Task`, the main actor) still gets its round settled.
     func nudge() {
-        pending.withLock { $0 += 1 }
-        queue.async { [self] in finishOne() }
+        add(.nudge)
     }
 
-    private func finishOne() {
-        let left = pending.withLock { pending in
-            pending -= 1
-            return pending
+    private func add(_ item: Item) {
+        let schedule = state.withLock { state -> Bool in
+            state.items.append(item)
+            state.pending += 1
+            guard !state.scheduled else { return false }
+            state.scheduled = true
+            return true
+        }
+        if schedule { DispatchQueue.global().async { self.runNext() } }
+    }
+
+    /// Runs one job, then puts the next (if any) at the back of the global queue.
+    private func runNext() {
+        guard let item = state.withLock({ $0.popFirst() }) else {
+            state.withLock { $0.scheduled = false }
+            return
+        }
+        if case .job(let job) = item {
+            CurrentExecutor.set(Unmanaged.passUnretained(self).toOpaque())
+            job.runSynchronously(on: asUnownedTaskExecutor())
+            CurrentExecutor.set(nil)
+        }
+        let left = state.withLock { state in
+            state.pending -= 1
+            return state.pending
         }
         if left == 0, let handler = idleHandler.withLock({ $0 }) { handler.call() }
+        let more = state.withLock { state -> Bool in
+            if state.head < state.items.count { return true }
+            state.scheduled = false
+            return false
+        }
+        if more { DispatchQueue.global().async { self.runNext() } }
     }
+}
+
+/// The `SerialTaskExecutor` whose job the current thread runs, if any (a thread-specific value).
+private enum CurrentExecutor {
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    static func get() -> UnsafeMutableRawPointer? { pthread_getspecific(key) }
+
+    static func set(_ executor: UnsafeMutableRawPointer?) { pthread_setspecific(key, executor) }
 }
