@@ -8,6 +8,7 @@
 //   swift run -c release inngest-bench commits                      fsyncs per run of the burst, counted by strace
 //   swift run -c release inngest-bench flow                         the four flow scenarios
 //   swift run -c release inngest-bench replay                       the same replay in memory, over 1 to 10,000 steps, per step
+//   swift run -c release inngest-bench timers                       timer lateness of 10,000 sleepers woken during a 20,000-run burst
 //   swift run -c release inngest-bench idle                         resident memory after boot, CPU time while idle
 //   swift run -c release inngest-bench resume                       a run resuming after a sleep over 1 / 100 / 1,000 memoized steps
 //
@@ -21,6 +22,8 @@ import InngestExpression
 import Synchronization
 
 var runCount = 1_000
+/// Runs executing at once in the benchmark's apps (`--concurrency N`).
+nonisolated(unsafe) var benchConcurrency = EngineConfiguration().concurrency
 var repetitions = 7
 var scenarios: [String] = []
 var childMode: String?
@@ -28,6 +31,7 @@ var childMarkers: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--runs", let value = arguments.popFirst().flatMap(Int.init) { runCount = value }
+    else if argument == "--concurrency", let value = arguments.popFirst().flatMap(Int.init) { benchConcurrency = max(1, value) }
     else if argument == "--reps", let value = arguments.popFirst().flatMap(Int.init) { repetitions = max(1, value) }
     else if argument == "--mode", let value = arguments.popFirst() { childMode = value }
     else if argument == "--markers", let value = arguments.popFirst() { childMarkers = value }
@@ -36,7 +40,7 @@ while let argument = arguments.popFirst() {
 }
 if scenarios.isEmpty { scenarios = ["table"] }
 if scenarios.contains("flow") { scenarios += ["flow-overhead", "flow-scaling", "debounce", "commits"] }
-let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "idle"]
+let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "idle", "timers"]
 for name in scenarios where !known.contains(name) { print("unknown scenario \(name); known: \(known.sorted().joined(separator: ", "))"); exit(2) }
 /// What failed a check; the process exits with status 1 when it is not empty.
 nonisolated(unsafe) var failures: [String] = []
@@ -126,7 +130,7 @@ if runsTable {
     let completions = Completions()
     let configuration = InngestConfiguration(
         appId: "bench",
-        engine: EngineConfiguration(databasePath: directory.appendingPathComponent("engine.sqlite").path, concurrency: 32,
+        engine: EngineConfiguration(databasePath: directory.appendingPathComponent("engine.sqlite").path, concurrency: benchConcurrency,
                                     logger: InngestLogger(sink: InngestLogger.discard),
                                     observer: { if $0.entry.kind == .runCompleted { completions.finished() } }))
     let app = try await InngestApp.boot(BenchModule.self, configuration: configuration,
@@ -343,12 +347,13 @@ enum FlowMode: String, CaseIterable {
     }
 }
 
-/// An app of one function on a fresh store, with the table's settings (32 runs at once, full fsync).
+/// An app of one function on a fresh store, with the table's settings (the default concurrency
+/// unless `--concurrency` says otherwise, full fsync).
 func bootApp(_ function: FunctionDefinition, completions: Completions, functionId: String) async throws -> (InngestApp, URL) {
     let folder = directory.appendingPathComponent(UUID().uuidString)
     let configuration = InngestConfiguration(
         appId: "bench",
-        engine: EngineConfiguration(databasePath: folder.appendingPathComponent("engine.sqlite").path, concurrency: 32,
+        engine: EngineConfiguration(databasePath: folder.appendingPathComponent("engine.sqlite").path, concurrency: benchConcurrency,
                                     logger: InngestLogger(sink: InngestLogger.discard),
                                     observer: { if $0.entry.kind == .runCompleted && $0.functionId == functionId { completions.finished() } }))
     return (try await InngestApp.boot(BenchModule.self, configuration: configuration, functions: [function]), folder)
@@ -635,6 +640,7 @@ if scenarios.contains("resume") {
 
 if scenarios.contains("replay") { try await replayScenario(repetitions: repetitions) }
 if scenarios.contains("idle") { try await idleScenario(seconds: 10) }
+if scenarios.contains("timers") { try await timersScenario(sleepers: 10_000, burst: 20_000) }
 
 if !failures.isEmpty {
     print("\nFAIL:\n  " + failures.joined(separator: "\n  "))
