@@ -233,10 +233,11 @@ public actor EmbeddedEngine: EventSending {
         while !stopping {
             do {
                 if pass {
-                    _ = try await fireDueCrons()
                     if pruneIsDue() { try await prune() }
                     let slots = configuration.concurrency - inFlight
-                    let claimed = try await store.claimDue(now: clock.now().milliseconds, limit: slots)
+                    let (claimed, due) = try await store.pass(now: clock.now().milliseconds, limit: slots) { text, after in
+                        (try? CronExpression(text))?.nextFire(after: Date(milliseconds: after))?.milliseconds
+                    }
                     for run in claimed {
                         inFlight += 1
                         group.addTask {
@@ -244,11 +245,10 @@ public actor EmbeddedEngine: EventSending {
                             await self.finished()
                         }
                     }
-                    _ = try await store.othersCommitted()
                     if stopping { break }
                     // With every slot busy, the loop still passes each second to renew leases.
                     let now = clock.now().milliseconds
-                    next = inFlight < configuration.concurrency ? min(try await store.nextWakeTime() ?? .max, nextPrune()) : now + 1_000
+                    next = inFlight < configuration.concurrency ? min(due ?? .max, nextPrune()) : now + 1_000
                 }
                 let deadline = min(next, clock.now().milliseconds + 1_000)
                 let signalled = await sleep(until: deadline)

@@ -86,13 +86,14 @@ final class SQLiteConnection {
 
     /// Runs `body` in an immediate transaction: committed if it returns, rolled back if it throws.
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        // Prepared once and reused (`query`), as every statement of the hot paths is.
+        try query("BEGIN IMMEDIATE")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try query("COMMIT")
             return result
         } catch {
-            try? execute("ROLLBACK")
+            _ = try? query("ROLLBACK")
             throw error
         }
     }

@@ -133,8 +133,8 @@ actor EngineStore {
     private func transaction<T>(waitsForDisk: Bool = true, _ body: () throws -> T) throws -> T {
         let synchronous = waitsForDisk && syncer != nil
         do {
-            if synchronous { try connection.execute("PRAGMA synchronous = FULL") }
-            defer { if synchronous { try? connection.execute("PRAGMA synchronous = NORMAL") } }
+            if synchronous { try connection.query("PRAGMA synchronous = FULL") }
+            defer { if synchronous { _ = try? connection.query("PRAGMA synchronous = NORMAL") } }
             return try connection.transaction(body)
         } catch let error as SQLiteError {
             throw EngineError.storage(error, path: path) ?? error
@@ -420,6 +420,16 @@ actor EngineStore {
     /// The lease a claim writes: this engine, until `now` plus the lease duration.
     func lease(now: Int64) -> [SQLiteValue] { [.text(owner.text), .integer(now + leaseDuration)] }
 
+    /// One pass of the engine's loop, in one hop to the store: fires due cron schedules, claims up
+    /// to `limit` due runs, notes `data_version` (so that the idle loop sees only others' commits)
+    /// and says when anything is due next.
+    func pass(now: Int64, limit: Int, nextFire: (String, Int64) -> Int64?) throws -> (claimed: [ClaimedRun], next: Int64?) {
+        _ = try fireDueCrons(now: now, nextFire: nextFire)
+        let claimed = try claimDue(now: now, limit: limit)
+        _ = try othersCommitted()
+        return (claimed, try nextWakeTime())
+    }
+
     /// Marks up to `limit` due runs as running and loads what executing them needs. Sleeps whose
     /// time has come are completed first. A run whose rows cannot be read (a damaged or foreign
     /// event or step row) is failed with the reason on its own timeline; the others are claimed.
@@ -590,14 +600,14 @@ actor EngineStore {
         do {
             try transaction(waitsForDisk: false) {
                 for write in batch {
-                    try connection.execute("SAVEPOINT write")
+                    try connection.query("SAVEPOINT write")
                     do {
                         let written = try self.write(write)
-                        try connection.execute("RELEASE write")
+                        try connection.query("RELEASE write")
                         results.append(written ? .success(()) : .failure(RunCancelledError(runId: write.runId)))
                     } catch {
-                        try connection.execute("ROLLBACK TO write")
-                        try connection.execute("RELEASE write")
+                        try connection.query("ROLLBACK TO write")
+                        try connection.query("RELEASE write")
                         results.append(.failure(error))
                     }
                 }
@@ -605,6 +615,10 @@ actor EngineStore {
             let answers = zip(batch.map(\.continuation), results).map { Answer(continuation: $0, result: $1) }
             // Completions alone need not wait for the disk; a recorded step or a suspension does.
             if let syncer, batch.contains(where: { !$0.isRedoneWhenLost }) {
+                if pending.isEmpty, let durable = syncer.syncIfIdle() {
+                    for answer in answers { answer.continuation.resume(with: durable.flatMap { answer.result }) }
+                    return
+                }
                 syncer.whenDurable { durable in
                     for answer in answers { answer.continuation.resume(with: durable.flatMap { answer.result }) }
                 }
@@ -807,7 +821,10 @@ actor EngineStore {
     /// that cannot be read is removed (the next start writes it again from the code).
     /// - Returns: how many fired.
     func fireDueCrons(now: Int64, nextFire: (String, Int64) -> Int64?) throws -> Int {
-        try transaction {
+        guard try !connection.query("SELECT 1 FROM crons WHERE next_fire_at <= ? LIMIT 1", [.integer(now)]).isEmpty else { return 0 }
+        // Not waited for: a firing lost to a power loss happens again at the next start, as the
+        // schedule is unchanged on the disk.
+        return try transaction(waitsForDisk: false) {
             let due = try connection.query("SELECT rowid, schedule, function_id, expression, next_fire_at FROM crons WHERE next_fire_at <= ?",
                                            [.integer(now)])
             for row in due {
