@@ -344,6 +344,7 @@ public actor EmbeddedEngine: EventSending {
         var request = ExecutionRequest(events: events, memo: memo, runId: claimed.runId,
                                        attempt: claimed.attempt, maxAttempts: function.options.maxAttempts, appId: configuration.appId)
         request.admission = permits.admission(for: claimed.concurrency)
+        request.resumed = claimed.resumed
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
                                              checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock)
         if drained.withLock({ $0 }) {

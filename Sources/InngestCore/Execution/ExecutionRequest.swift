@@ -20,6 +20,9 @@ public struct ExecutionRequest: Sendable {
     /// Admits each `step.run` body to execute: the embedded engine's concurrency limits count the
     /// bodies executing, parallel ones included; `nil` admits every body at once.
     package var admission: (any StepAdmission)?
+    /// Whether the run started before (it wakes from a sleep, a wait, an invoke or a retry): its
+    /// jobs go before those of runs starting now, so that a due timer is not late behind a burst.
+    package var resumed = false
 
     /// Creates a request.
     public init(events: [InngestEvent], memo: [String: StepMemo] = [:], runId: String, attempt: Int = 0,

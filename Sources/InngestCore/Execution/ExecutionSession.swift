@@ -82,7 +82,7 @@ final class ExecutionSession: Sendable {
         self.checkpoint = checkpoint
         self.events = events
         self.clock = clock
-        self.executor = SerialTaskExecutor()
+        self.executor = SerialTaskExecutor(urgent: request.resumed)
         self.state = Mutex(State(memo: request.memo))
         executor.onIdle { [weak self] in self?.settle() }
     }

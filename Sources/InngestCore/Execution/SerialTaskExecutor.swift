@@ -60,8 +60,14 @@ final class SerialTaskExecutor: TaskExecutor {
         let call: @Sendable () -> Void
     }
 
+    /// The global queue the jobs run on.
+    private let queue: DispatchQueue
+
     /// Creates an executor.
-    init() {}
+    /// - Parameter urgent: whether its jobs go before others' (a higher quality of service).
+    init(urgent: Bool = false) {
+        queue = urgent ? .global(qos: .userInitiated) : .global()
+    }
 
     /// Whether the caller runs on this executor as its only job: once it suspends, the executor is
     /// idle (unless a job arrives from elsewhere meanwhile, which no order could be promised for).
@@ -92,7 +98,7 @@ final class SerialTaskExecutor: TaskExecutor {
             state.scheduled = true
             return true
         }
-        if schedule { DispatchQueue.global().async { self.runNext() } }
+        if schedule { queue.async { self.runNext() } }
     }
 
     /// Runs one job, then puts the next (if any) at the back of the global queue.
@@ -116,7 +122,7 @@ final class SerialTaskExecutor: TaskExecutor {
             state.scheduled = false
             return false
         }
-        if more { DispatchQueue.global().async { self.runNext() } }
+        if more { queue.async { self.runNext() } }
     }
 }
 

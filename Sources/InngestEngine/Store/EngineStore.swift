@@ -518,7 +518,8 @@ actor EngineStore {
             }
             steps.append(StoredStep(hash: hash, name: step.text(2) ?? hash, memo: memo))
         }
-        return ClaimedRun(runId: runId, functionId: functionId, storedEvents: events, attempt: Int(attempt), storedSteps: steps)
+        return ClaimedRun(runId: runId, functionId: functionId, storedEvents: events, attempt: Int(attempt), storedSteps: steps,
+                          resumed: row["started_at"].int != nil)
     }
 
     /// Fails a claimed run whose stored event or step results turned out unreadable when its task
@@ -940,7 +941,11 @@ struct ClaimedRun: Sendable {
     /// Its recorded step results.
     let storedSteps: [StoredStep]
 
-    init(runId: String, functionId: String, storedEvents: [StoredEvent], attempt: Int, storedSteps: [StoredStep]) {
+    /// Whether it started before this claim.
+    let resumed: Bool
+
+    init(runId: String, functionId: String, storedEvents: [StoredEvent], attempt: Int, storedSteps: [StoredStep], resumed: Bool) {
+        self.resumed = resumed
         self.runId = runId
         self.functionId = functionId
         self.storedEvents = storedEvents
