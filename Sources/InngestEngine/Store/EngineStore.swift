@@ -462,11 +462,14 @@ actor EngineStore {
     }
 
     /// Marks up to `limit` due runs as running, in queue order, among those that already started or
-    /// those that have not. A debounce or batch that is due stops collecting events once claimed.
+    /// those that have not. Started runs are read from their partial index by name: without
+    /// statistics SQLite's planner takes the due index and filters every queued run (14 ms per
+    /// claim behind 50,000 new runs). A debounce or batch that is due stops collecting events once claimed.
     private func claimInBulk(now: Int64, limit: Int, started: Bool) throws -> [SQLiteRow] {
         try connection.query("""
             UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?
-            WHERE rowid IN (SELECT rowid FROM runs WHERE status = 'queued' AND started_at IS \(started ? "NOT NULL" : "NULL")
+            WHERE rowid IN (SELECT rowid FROM runs \(started ? "INDEXED BY runs_resume" : "")
+                            WHERE status = 'queued' AND started_at IS \(started ? "NOT NULL" : "NULL")
                             AND next_at <= ? ORDER BY next_at, rowid LIMIT ?)
             RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
             """, lease(now: now) + [.integer(now), .integer(Int64(limit))])
