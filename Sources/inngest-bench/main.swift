@@ -8,6 +8,7 @@
 //   swift run -c release inngest-bench commits                      fsyncs per run of the burst, counted by strace
 //   swift run -c release inngest-bench flow                         the four flow scenarios
 //   swift run -c release inngest-bench replay                       the same replay in memory, over 1 to 10,000 steps, per step
+//   swift run -c release inngest-bench scaling                      plain bursts of 1,000 to 50,000 runs: the cost per run as the backlog grows
 //   swift run -c release inngest-bench timers                       timer lateness of 10,000 sleepers woken during a 20,000-run burst
 //   swift run -c release inngest-bench idle                         resident memory after boot, CPU time while idle
 //   swift run -c release inngest-bench resume                       a run resuming after a sleep over 1 / 100 / 1,000 memoized steps
@@ -40,7 +41,7 @@ while let argument = arguments.popFirst() {
 }
 if scenarios.isEmpty { scenarios = ["table"] }
 if scenarios.contains("flow") { scenarios += ["flow-overhead", "flow-scaling", "debounce", "commits"] }
-let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "idle", "timers"]
+let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "idle", "timers", "scaling"]
 for name in scenarios where !known.contains(name) { print("unknown scenario \(name); known: \(known.sorted().joined(separator: ", "))"); exit(2) }
 /// What failed a check; the process exits with status 1 when it is not empty.
 nonisolated(unsafe) var failures: [String] = []
@@ -434,6 +435,25 @@ if scenarios.contains("flow-scaling") {
         flowReport("\(runs) runs: a / b (median of \(count)), b/a", String(format: "%.0f / %.0f runs/s, %.2f%@  [a: %@; b: %@]", median(a), median(b),
                    ratio, ratio < 0.8 ? " (below 0.80)" : "", list(a), list(b)))
     }
+    print("load average after: \(loadAverage())")
+}
+
+// The cost per run as the backlog grows: plain three-step bursts of 1,000 to 50,000 runs.
+if scenarios.contains("scaling") {
+    let sizes = [(1_000, 5), (5_000, 3), (20_000, 3), (50_000, 2)]
+    print("\nscaling — plain 3-step bursts of 1,000 (5 repetitions), 5,000 (3), 20,000 (3) and 50,000 (2) runs, concurrency \(benchConcurrency)")
+    print("command: swift run -c release inngest-bench scaling")
+    print("load average before: \(loadAverage())")
+    var first: Double?
+    for (runs, count) in sizes {
+        var rates: [Double] = []
+        for _ in 0..<count { rates.append(try await burst(.plain, runs: runs)) }
+        let rate = median(rates)
+        if first == nil { first = rate }
+        let share = rate / (first ?? rate)
+        report("\(runs) runs (median of \(count))", String(format: "%.0f runs/s, %.0f µs/run, %.2f of the 1,000-run rate  [%@]", rate, 1e6 / rate, share, list(rates)))
+    }
+    print("floors (issue 8): 50,000 runs at ≥ 0.90 of the 1,000-run rate; ≥ 5,000 runs/s at 20,000")
     print("load average after: \(loadAverage())")
 }
 
