@@ -85,9 +85,8 @@ public actor EmbeddedEngine: EventSending {
         guard !stopping else { throw EngineError.shuttingDown }
         let now = clock.now()
         for event in events { try event.validate(now: now) }
-        let ids = try await store.ingest(events, now: now.milliseconds)
-        wakeup.signal()
-        return ids
+        let wakeup = self.wakeup
+        return try await store.ingest(events, now: now.milliseconds) { wakeup.signal() }
     }
 
     /// Starts a run of a cron function now, as its schedule would (the dashboard's "invoke").

@@ -148,9 +148,12 @@ actor EngineStore {
     ///   - events: validated envelopes.
     ///   - now: milliseconds.
     /// - Returns: the event ids in order (an idempotent repeat returns the first event's id).
-    func ingest(_ events: [InngestEvent], now: Int64) async throws -> [String] {
+    /// - Parameter committed: called once the events are committed, before they are on the disk:
+    ///   the engine may claim their runs while the syncer's thread fsyncs them.
+    func ingest(_ events: [InngestEvent], now: Int64, committed: @Sendable () -> Void = {}) async throws -> [String] {
         let ids = try accept(events, now: now)
-        try await syncer?.durable()
+        committed()
+        try await syncer?.durable(inline: false)
         return ids
     }
 

@@ -61,8 +61,9 @@ final class WALSyncer: Sendable {
     }
 
     /// Waits until everything committed before this call is on the disk.
-    func durable() async throws {
-        if let result = syncIfIdle() { return try result.get() }
+    /// - Parameter inline: whether to fsync on the caller's thread when the syncer is idle.
+    func durable(inline: Bool = true) async throws {
+        if inline, let result = syncIfIdle() { return try result.get() }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             whenDurable { continuation.resume(with: $0) }
         }
