@@ -9,6 +9,7 @@
 //   swift run -c release inngest-bench flow                         the four flow scenarios
 //   swift run -c release inngest-bench replay                       the same replay in memory, over 1 to 10,000 steps, per step
 //   swift run -c release inngest-bench scaling                      plain bursts of 1,000 to 50,000 runs: the cost per run as the backlog grows
+//   swift run -c release inngest-bench offered                      1,000 runs offered at 50/s: send → completed p50 / p99
 //   swift run -c release inngest-bench timers                       timer lateness of 10,000 sleepers woken during a 20,000-run burst
 //   swift run -c release inngest-bench idle                         resident memory after boot, CPU time while idle
 //   swift run -c release inngest-bench resume                       a run resuming after a sleep over 1 / 100 / 1,000 memoized steps
@@ -41,7 +42,7 @@ while let argument = arguments.popFirst() {
 }
 if scenarios.isEmpty { scenarios = ["table"] }
 if scenarios.contains("flow") { scenarios += ["flow-overhead", "flow-scaling", "debounce", "commits"] }
-let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "idle", "timers", "scaling"]
+let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "idle", "timers", "scaling", "offered"]
 for name in scenarios where !known.contains(name) { print("unknown scenario \(name); known: \(known.sorted().joined(separator: ", "))"); exit(2) }
 /// What failed a check; the process exits with status 1 when it is not empty.
 nonisolated(unsafe) var failures: [String] = []
@@ -145,8 +146,9 @@ if runsTable {
         latencies.append(seconds(ContinuousClock.now - start) * 1000)
     }
     latencies.sort()
-    report("engine: one 3-step run, send → completed (p50 / p95)",
-           String(format: "%.1f ms / %.1f ms", latencies[latencies.count / 2], latencies[latencies.count * 95 / 100]))
+    report("engine: one 3-step run, send → completed (p50 / p95 / p99)",
+           String(format: "%.1f ms / %.1f ms / %.1f ms", latencies[latencies.count / 2], latencies[latencies.count * 95 / 100],
+                  latencies[latencies.count * 99 / 100]))
 
     // Durable sends, one transaction each (their runs execute meanwhile).
     var start = ContinuousClock.now
@@ -661,6 +663,7 @@ if scenarios.contains("resume") {
 if scenarios.contains("replay") { try await replayScenario(repetitions: repetitions) }
 if scenarios.contains("idle") { try await idleScenario(seconds: 10) }
 if scenarios.contains("timers") { try await timersScenario(sleepers: 10_000, burst: 20_000) }
+if scenarios.contains("offered") { try await offeredScenario(events: 1_000, perSecond: 50) }
 
 if !failures.isEmpty {
     print("\nFAIL:\n  " + failures.joined(separator: "\n  "))
