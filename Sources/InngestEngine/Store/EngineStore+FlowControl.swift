@@ -182,14 +182,16 @@ extension EngineStore {
         var scanned = 0
         // Read a little more than the free slots: most claims have one or two, and most runs pass.
         let page = min(64, max(8, limit * 2))
-        // Runs that already started go first, then new ones, as in bulk claims.
+        // Runs that already started go first, then new ones, as in bulk claims (and, as there,
+        // started runs are read from their partial index by name, not by filtering the queue).
         for started in [true, false] {
             var cursor: (Int64, Int64)?
             while claimed.count < limit && scanned < 4_096 {
                 var sql = """
                     SELECT rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout, next_at,
                            concurrency_key1, concurrency_key2, throttle_key, wait_reason
-                    FROM runs WHERE status = 'queued' AND started_at IS \(started ? "NOT NULL" : "NULL") AND next_at <= ?
+                    FROM runs \(started ? "INDEXED BY runs_resume" : "")
+                    WHERE status = 'queued' AND started_at IS \(started ? "NOT NULL" : "NULL") AND next_at <= ?
                     """
                 var bindings: [SQLiteValue] = [.integer(now)]
                 if let cursor {
