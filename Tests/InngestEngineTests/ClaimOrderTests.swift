@@ -24,13 +24,18 @@ import Testing
 
     @Test func aDueSleeperGoesBeforeABurstOfNewRuns() async throws {
         let journal = Journal()
-        let app = try await InngestTestApp.boot(EmptyTestModule.self, functions: [FunctionDefinition(handler: Napper(journal: journal))])
-        try await app.send(Keyed(key: "sleeper", n: 0))
-        try await app.runUntilIdle()
-        for n in 0..<100 { try await app.send(Keyed(key: "burst", n: n)) }
-        try await app.advance(by: .seconds(1))
+        let clock = ManualClock()
+        // 16 runs at a time: `runUntilIdle` finishes each claim's runs before the next claim, so
+        // the sleeper's step runs among the first 16 exactly when it is in the first claim.
+        let engine = try await makeEngine(path: temporaryDatabase(), clock: clock, functions: [FunctionDefinition(handler: Napper(journal: journal))],
+                                          concurrency: 16)
+        try await engine.start(runLoop: false)
+        _ = try await engine.send([InngestEvent(Keyed(key: "sleeper", n: 0))])
+        try await engine.runUntilIdle()
+        _ = try await engine.send((0..<100).map { try InngestEvent(Keyed(key: "burst", n: $0)) })
+        clock.advance(by: .seconds(1))
+        try await engine.runUntilIdle()
         let position = try #require(journal.all.firstIndex(of: "woke"))
-        // The engine claims 16 runs at a time: the sleeper is in the first claim.
         #expect(position < 16)
         #expect(journal.all.count == 101)
     }

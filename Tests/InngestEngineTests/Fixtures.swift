@@ -56,12 +56,14 @@ func temporaryDatabase() -> String {
 }
 
 /// An engine over a file, with a manual clock, for restart tests.
-func makeEngine(path: String, clock: ManualClock, functions: [FunctionDefinition]) async throws -> EmbeddedEngine {
+func makeEngine(path: String, clock: ManualClock, functions: [FunctionDefinition], concurrency: Int? = nil) async throws -> EmbeddedEngine {
     let resolver = try await Container.boot(EmptyTestModule.self, rootProviders: functions.compactMap(\.handlerProvider)).rootResolver
+    var configuration = EngineConfiguration(databasePath: path, retryPolicy: RetryPolicy(initialDelay: .seconds(10), jitter: 0),
+                                            logger: InngestLogger(sink: InngestLogger.discard))
+    if let concurrency { configuration.concurrency = concurrency }
     return try EmbeddedEngine(
         functions: functions,
-        configuration: EngineConfiguration(databasePath: path, retryPolicy: RetryPolicy(initialDelay: .seconds(10), jitter: 0),
-                                           logger: InngestLogger(sink: InngestLogger.discard)),
+        configuration: configuration,
         clock: clock) { _ in resolver }
 }
 

@@ -471,11 +471,24 @@ actor EngineStore {
     private func claimInBulk(now: Int64, limit: Int, started: Bool) throws -> [SQLiteRow] {
         try connection.query("""
             UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?
-            WHERE rowid IN (SELECT rowid FROM runs \(started ? "INDEXED BY runs_resume" : "")
-                            WHERE status = 'queued' AND started_at IS \(started ? "NOT NULL" : "NULL")
-                            AND next_at <= ? ORDER BY next_at, rowid LIMIT ?)
+            WHERE rowid IN (\(Self.dueRuns(started: started)) LIMIT ?)
             RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
             """, lease(now: now) + [.integer(now), .integer(Int64(limit))])
+    }
+
+    /// The due runs that already started, or those that have not, in queue order (one parameter:
+    /// now). Started runs are named through their partial index.
+    static func dueRuns(started: Bool) -> String {
+        """
+        SELECT rowid FROM runs \(started ? "INDEXED BY runs_resume" : "")
+        WHERE status = 'queued' AND started_at IS \(started ? "NOT NULL" : "NULL") AND next_at <= ? ORDER BY next_at, rowid
+        """
+    }
+
+    /// The query plan SQLite takes for the due runs, one line per step (for tests: no claim may
+    /// filter the whole queue).
+    func dueRunsPlan(started: Bool) throws -> [String] {
+        try connection.query("EXPLAIN QUERY PLAN \(Self.dueRuns(started: started)) LIMIT 64", [.integer(0)]).compactMap { $0["detail"].text }
     }
 
     /// The memo of an invoke step whose run did not finish in time, as Inngest writes it.
