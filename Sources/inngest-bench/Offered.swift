@@ -17,15 +17,10 @@ func offeredScenario(events: Int, perSecond: Int) async throws {
     print("command: swift run -c release inngest-bench offered")
     print("load average before: \(loadAverage())")
     let times = CompletionTimes()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inngest-bench-offered-\(UUID().uuidString)")
+    let (app, folder) = try await bootApp([FunctionDefinition(handler: ThreeStepFunction())]) {
+        if $0.entry.kind == .runCompleted { times.finished() }
+    }
     defer { try? FileManager.default.removeItem(at: folder) }
-    let configuration = InngestConfiguration(
-        appId: "bench",
-        engine: EngineConfiguration(databasePath: folder.appendingPathComponent("engine.sqlite").path, concurrency: benchConcurrency,
-                                    logger: InngestLogger(sink: InngestLogger.discard),
-                                    observer: { if $0.entry.kind == .runCompleted { times.finished() } }))
-    let app = try await InngestApp.boot(BenchModule.self, configuration: configuration,
-                                        functions: [FunctionDefinition(handler: ThreeStepFunction())])
     let interval = Duration.milliseconds(1000 / perSecond)
     let begin = ContinuousClock.now + .milliseconds(100)
     var sent: [ContinuousClock.Instant] = []

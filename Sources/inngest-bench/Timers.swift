@@ -39,15 +39,11 @@ func timersScenario(sleepers: Int, burst: Int) async throws {
     print("load average before: \(loadAverage())")
     let times = NapTimes()
     let completions = Completions()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("inngest-bench-timers-\(UUID().uuidString)")
+    let functions = [FunctionDefinition(handler: Napper(times: times)), FunctionDefinition(handler: PlainOrderFunction())]
+    let (app, folder) = try await bootApp(functions) {
+        if $0.entry.kind == .runCompleted && $0.functionId == PlainOrderFunction.id { completions.finished() }
+    }
     defer { try? FileManager.default.removeItem(at: folder) }
-    let configuration = InngestConfiguration(
-        appId: "bench",
-        engine: EngineConfiguration(databasePath: folder.appendingPathComponent("engine.sqlite").path, concurrency: benchConcurrency,
-                                    logger: InngestLogger(sink: InngestLogger.discard),
-                                    observer: { if $0.entry.kind == .runCompleted && $0.functionId == PlainOrderFunction.id { completions.finished() } }))
-    let app = try await InngestApp.boot(BenchModule.self, configuration: configuration,
-                                        functions: [FunctionDefinition(handler: Napper(times: times)), FunctionDefinition(handler: PlainOrderFunction())])
     let start = Date().timeIntervalSince1970
     // Wake times from 8 s to 11 s after now: every sleeper is asleep before the burst is sent.
     try await app.send((0..<sleepers).map { Nap(token: $0, wakeAt: start + 8 + 3 * Double($0) / Double(sleepers)) })

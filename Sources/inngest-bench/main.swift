@@ -353,13 +353,18 @@ enum FlowMode: String, CaseIterable {
 /// An app of one function on a fresh store, with the table's settings (the default concurrency
 /// unless `--concurrency` says otherwise, full fsync).
 func bootApp(_ function: FunctionDefinition, completions: Completions, functionId: String) async throws -> (InngestApp, URL) {
+    try await bootApp([function]) { if $0.entry.kind == .runCompleted && $0.functionId == functionId { completions.finished() } }
+}
+
+/// An app of `functions` on a fresh store, with the same settings; `observer` sees every timeline
+/// entry. Returns the store's folder, for the caller to remove.
+func bootApp(_ functions: [FunctionDefinition], observer: @escaping @Sendable (RunObservation) -> Void) async throws -> (InngestApp, URL) {
     let folder = directory.appendingPathComponent(UUID().uuidString)
     let configuration = InngestConfiguration(
         appId: "bench",
         engine: EngineConfiguration(databasePath: folder.appendingPathComponent("engine.sqlite").path, concurrency: benchConcurrency,
-                                    logger: InngestLogger(sink: InngestLogger.discard),
-                                    observer: { if $0.entry.kind == .runCompleted && $0.functionId == functionId { completions.finished() } }))
-    return (try await InngestApp.boot(BenchModule.self, configuration: configuration, functions: [function]), folder)
+                                    logger: InngestLogger(sink: InngestLogger.discard), observer: observer))
+    return (try await InngestApp.boot(BenchModule.self, configuration: configuration, functions: functions), folder)
 }
 
 /// One burst on a fresh store: 100 warm-up runs, then `runs` runs sent in one batch and timed until
