@@ -1,12 +1,17 @@
 // inngest-crash-worker: a process for the crash and several-process tests of the embedded engine.
 //
-//   inngest-crash-worker send --db PATH --count N            accepts N events (one transaction) and exits
+//   inngest-crash-worker send --db PATH --count N [--campaign]
+//                                                            accepts N events (one transaction) and exits;
+//                                                            with --campaign, events of the campaign function
 //   inngest-crash-worker work --db PATH --ledger PATH [--lease-ms N]
 //                                                            executes runs until killed (or, on SIGTERM,
 //                                                            shuts down gracefully); every step body
 //                                                            appends "<run id> <step>\n" to the ledger
 //
 // A step's line is written before its result is committed, so a step that ran twice shows twice.
+// The campaign function has every kind of durable step: two steps, a sleep, a step that fails its
+// first attempt and is retried, two parallel steps, a wait for an event that another function
+// sends for odd `n` (even ones time out), and a last step.
 
 import Foundation
 import InngestCore
@@ -49,6 +54,43 @@ func function(ledger: Ledger?) -> FunctionDefinition {
     }
 }
 
+/// What the releaser sends to the campaign run of the same `n`.
+struct Release: Event {
+    static let name = "crash/release"
+    var n: Int64
+}
+
+/// A step body's failure on its first attempt, retried.
+struct FirstAttemptFails: Error {}
+
+func campaign(ledger: Ledger?) -> [FunctionDefinition] {
+    let steps = FunctionDefinition(id: "crash-campaign", trigger: .event(name: "crash/campaign")) { _, context in
+        let runId = context.runId
+        let n = context.event.data["n"] ?? .null
+        _ = try await context.step.run("one") { ledger?.append("\(runId) one"); return 1 }
+        try await context.step.sleep("nap", for: .milliseconds(30))
+        _ = try await context.step.run("flaky") {
+            ledger?.append("\(runId) flaky@\(context.attempt)")
+            if context.attempt == 0 { throw FirstAttemptFails() }
+            return 2
+        }
+        async let left = context.step.run("left") { ledger?.append("\(runId) left"); return 3 }
+        async let right = context.step.run("right") { ledger?.append("\(runId) right"); return 4 }
+        _ = try await (left, right)
+        let released = try await context.step.waitForEvent("release", event: "crash/release", if: "async.data.n == event.data.n",
+                                                           timeout: .milliseconds(400))
+        _ = try await context.step.run("last") { ledger?.append("\(runId) last"); return released != nil }
+        return n
+    }
+    let releaser = FunctionDefinition(id: "crash-releaser", trigger: .event(name: "crash/campaign")) { _, context in
+        guard case .integer(let n)? = context.event.data["n"], n % 2 == 1 else { return .null }
+        try await context.step.sleep("settle", for: .milliseconds(60))
+        try await context.step.sendEvent("release", Release(n: n))
+        return .null
+    }
+    return [steps, releaser]
+}
+
 guard let mode = CommandLine.arguments.dropFirst().first, let path = option("db") else {
     FileHandle.standardError.write(Data("usage: inngest-crash-worker send|work --db PATH …\n".utf8))
     exit(2)
@@ -58,13 +100,16 @@ let lease = Int(option("lease-ms") ?? "") ?? 30_000
 let definition = function(ledger: ledger)
 let resolver = try await Container.boot(WorkerModule.self, rootProviders: []).rootResolver
 let engine = try EmbeddedEngine(
-    functions: [definition],
-    configuration: EngineConfiguration(databasePath: path, concurrency: 8, logger: InngestLogger(sink: InngestLogger.discard),
+    functions: [definition] + campaign(ledger: ledger),
+    configuration: EngineConfiguration(databasePath: path, concurrency: 8,
+                                       retryPolicy: RetryPolicy(initialDelay: .milliseconds(50), jitter: 0),
+                                       logger: InngestLogger(sink: InngestLogger.discard),
                                        leaseDuration: .milliseconds(lease))) { _ in resolver }
 switch mode {
 case "send":
     let count = Int(option("count") ?? "") ?? 100
-    _ = try await engine.send((0..<count).map { InngestEvent(name: "crash/test", data: .object(["n": .integer(Int64($0))])) })
+    let name = CommandLine.arguments.contains("--campaign") ? "crash/campaign" : "crash/test"
+    _ = try await engine.send((0..<count).map { InngestEvent(name: name, data: .object(["n": .integer(Int64($0))])) })
 case "work":
     try await engine.start()
     FileHandle.standardOutput.write(Data("working \(ProcessInfo.processInfo.processIdentifier)\n".utf8))
