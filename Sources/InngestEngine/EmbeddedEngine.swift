@@ -229,9 +229,12 @@ public actor EmbeddedEngine: EventSending {
     private func claimLoop(into group: inout DiscardingTaskGroup) async {
         var pass = true
         var next = Int64.max
+        var lastPass = Int64.min
+        var lastLook = clock.now().milliseconds
         while !stopping {
             do {
                 if pass {
+                    lastPass = clock.now().milliseconds
                     if pruneIsDue() { try await prune() }
                     let slots = configuration.concurrency - inFlight
                     let (claimed, due) = try await store.pass(now: clock.now().milliseconds, limit: slots) { text, after in
@@ -249,11 +252,18 @@ public actor EmbeddedEngine: EventSending {
                     let now = clock.now().milliseconds
                     next = inFlight < configuration.concurrency ? min(due ?? .max, nextPrune()) : now + 1_000
                 }
-                let deadline = min(next, clock.now().milliseconds + 1_000)
-                let signalled = await sleep(until: deadline)
-                // Runs in flight need their leases renewed, so a pass happens at each tick for them.
-                pass = signalled || deadline == next || clock.now().milliseconds >= next || inFlight > 0
-                if !pass { pass = try await store.othersCommitted() }
+                await sleep(until: min(next, clock.now().milliseconds + 1_000))
+                // A send, a freed slot or a stop asks for a pass; a recorded run says when it made
+                // a run due, which is a pass only if that is now. Runs in flight need their leases
+                // renewed, so a pass happens each second for them.
+                let asked = wakeup.take()
+                next = min(next, asked.dueAt)
+                let now = clock.now().milliseconds
+                pass = asked.pass || now >= next || (inFlight > 0 && now - lastPass >= 1_000)
+                if !pass && now - lastLook >= 1_000 {
+                    lastLook = now
+                    pass = try await store.othersCommitted()
+                }
             } catch {
                 configuration.logger.error("engine loop: \(error)")
                 try? await Task.sleep(for: .milliseconds(200))
@@ -263,21 +273,15 @@ public actor EmbeddedEngine: EventSending {
     }
 
     /// Sleeps until `deadline` on the engine's clock or until the wakeup is signalled.
-    /// - Returns: whether the wakeup was signalled (rather than the time reached).
-    private func sleep(until deadline: Int64) async -> Bool {
+    private func sleep(until deadline: Int64) async {
         let clock = self.clock
         let wakeup = self.wakeup
-        let timed = Mutex(false)
         let timer = Task {
             await clock.sleep(until: Date(milliseconds: deadline))
-            if !Task.isCancelled {
-                timed.withLock { $0 = true }
-                wakeup.signal()
-            }
+            if !Task.isCancelled { wakeup.wake() }
         }
         await wakeup.wait()
         timer.cancel()
-        return !timed.withLock { $0 }
     }
 
     /// When the hourly pruning is due next (never without a retention).
@@ -293,9 +297,10 @@ public actor EmbeddedEngine: EventSending {
         return clock.now().milliseconds - lastPrune >= 3_600_000
     }
 
+    /// A run returned. With every slot taken the loop waits for one: it is asked for a pass.
     private func finished() {
+        if inFlight >= configuration.concurrency { wakeup.signal() }
         inFlight -= 1
-        wakeup.signal()
     }
 
     private func fireDueCrons() async throws -> Int {
@@ -360,16 +365,19 @@ public actor EmbeddedEngine: EventSending {
 
     private nonisolated func record(_ claimed: ClaimedRun, _ writes: RunWrites, now: Int64) async {
         do {
-            try await store.apply(runId: claimed.runId, steps: writes.steps, update: writes.update, timeline: writes.timeline,
-                                  invocations: writes.invocations, waits: writes.waits, now: now)
+            let due = try await store.apply(runId: claimed.runId, steps: writes.steps, update: writes.update, timeline: writes.timeline,
+                                            invocations: writes.invocations, waits: writes.waits, now: now)
             for line in writes.timeline { observe(claimed, line, now) }
+            // A completion that woke nothing needs no pass; a run due later only moves the loop's wake time.
+            if let due { wakeup.signal(dueAt: due) }
         } catch is RunCancelledError {
             // Cancelled while executing: the cancellation is the outcome, already on the timeline.
+            wakeup.signal()
         } catch {
             // The run stays `running` in the store and resumes at the next start.
             configuration.logger.error("could not record the outcome of run \(claimed.runId): \(error)")
+            wakeup.signal()
         }
-        wakeup.signal()
     }
 
     private nonisolated func observe(_ claimed: ClaimedRun, _ line: TimelineWrite, _ now: Int64) {

@@ -321,6 +321,7 @@ extension EngineStore {
                 UPDATE runs SET parked_on = NULL, next_at = ? - priority
                 WHERE rowid = (SELECT rowid FROM runs WHERE parked_on = ? ORDER BY created_at - priority, rowid LIMIT 1)
                 """, [.integer(now), .text(key)])
+            if connection.changes > 0 { noteDue(now) }
         }
     }
 

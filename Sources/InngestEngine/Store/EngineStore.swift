@@ -271,6 +271,7 @@ actor EngineStore {
              flow?.throttleKey(event: event).map(SQLiteValue.text) ?? .null, flow?.singletonKey(event: event).map(SQLiteValue.text) ?? .null,
              .integer(priority), group.map { .text($0.key) } ?? .null, group?.deadline.map(SQLiteValue.integer) ?? .null,
              group.map { .text($0.reason) } ?? .null])
+        noteDue(due - priority)
         try appendTimeline(runId, at: now, .runQueued, step: nil, detail: detail ?? "\(eventName) → \(functionId)")
         if let group { try appendTimeline(runId, at: now, .runDelayed, step: nil, detail: group.reason) }
         return runId
@@ -298,6 +299,7 @@ actor EngineStore {
         guard connection.changes > 0 else { return }
         try connection.query("UPDATE runs SET next_at = MIN(next_at, ?) WHERE run_id = ? AND status = 'queued'", [.integer(now), .text(parent)])
         if connection.changes == 0 { wokenWhileRunning.insert(parent) }
+        noteDue(now)
         let name = try connection.query("SELECT name FROM steps WHERE run_id = ? AND hash = ?", [.text(parent), .text(step)]).first?["name"].text
         let outcome: String
         switch memo {
@@ -312,6 +314,7 @@ actor EngineStore {
     /// - Returns: false when the run does not exist or already finished.
     @discardableResult
     func cancelRun(_ runId: String, reason: String, now: Int64) throws -> Bool {
+        noteDue(now)
         let wasRunning = try connection.query("SELECT status FROM runs WHERE run_id = ?", [.text(runId)]).first?["status"].text
             == RunStatus.running.rawValue
         try connection.query("""
@@ -368,6 +371,7 @@ actor EngineStore {
                                  [.text(event.jsonValue.jsonString), .text(runId), .text(hash)])
             guard connection.changes > 0 else { continue }
             try connection.query("UPDATE runs SET next_at = MIN(next_at, ?) WHERE run_id = ? AND status = 'queued'", [.integer(now), .text(runId)])
+            noteDue(now)
             let name = try connection.query("SELECT name FROM steps WHERE run_id = ? AND hash = ?", [.text(runId), .text(hash)]).first?["name"].text
             try appendTimeline(runId, at: now, .stepCompleted, step: name, detail: "received \(event.name) \(event.id ?? "")")
         }
@@ -568,9 +572,13 @@ actor EngineStore {
     /// Records a step's result (a checkpoint) or a pending sleep, with the run's new state. Returns
     /// once the write is committed. Writes from concurrent runs that arrive while a commit is in
     /// progress share the next transaction and its fsync (group commit).
+    /// - Returns: the earliest time at which the write made a run due (this run queued again, an
+    ///   invoked run, a parent woken, a parked run released, a run triggered), or nil when it made
+    ///   nothing due: the engine's loop then needs no pass for it.
+    @discardableResult
     func apply(runId: String, steps: [StepWrite], update: RunUpdate?, timeline: [TimelineWrite], invocations: [Invocation] = [],
-               waits: [EventWait] = [], now: Int64) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+               waits: [EventWait] = [], now: Int64) async throws -> Int64? {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int64?, any Error>) in
             pending.append(PendingWrite(runId: runId, steps: steps, update: update, timeline: timeline, invocations: invocations,
                                         waits: waits, now: now, continuation: continuation))
             if !flushScheduled {
@@ -588,7 +596,7 @@ actor EngineStore {
         let invocations: [Invocation]
         let waits: [EventWait]
         let now: Int64
-        let continuation: CheckedContinuation<Void, any Error>
+        let continuation: CheckedContinuation<Int64?, any Error>
 
         /// Whether a replay of the run writes this again when it is lost: a run's completion or
         /// failure with nothing else (its steps were recorded before).
@@ -603,12 +611,19 @@ actor EngineStore {
 
     /// What a write's caller is told, once its transaction is durable.
     private struct Answer: Sendable {
-        let continuation: CheckedContinuation<Void, any Error>
-        let result: Result<Void, any Error>
+        let continuation: CheckedContinuation<Int64?, any Error>
+        let result: Result<Int64?, any Error>
     }
 
     private var pending: [PendingWrite] = []
     private var flushScheduled = false
+    /// The earliest time at which the write being applied made a run due (`apply`'s result).
+    private var dueByWrite: Int64?
+
+    /// Notes that the current write makes a run due at `time`.
+    func noteDue(_ time: Int64) {
+        dueByWrite = min(dueByWrite ?? time, time)
+    }
 
     /// Commits every pending write in one transaction, then resumes their callers. Each write is
     /// its own savepoint, so that one that fails (or finds its run cancelled) takes no other down.
@@ -616,15 +631,16 @@ actor EngineStore {
         flushScheduled = false
         let batch = pending
         pending = []
-        var results: [Result<Void, any Error>] = []
+        var results: [Result<Int64?, any Error>] = []
         do {
             try transaction(waitsForDisk: false) {
                 for write in batch {
                     try connection.query("SAVEPOINT write")
+                    dueByWrite = nil
                     do {
                         let written = try self.write(write)
                         try connection.query("RELEASE write")
-                        results.append(written ? .success(()) : .failure(RunCancelledError(runId: write.runId)))
+                        results.append(written ? .success(dueByWrite) : .failure(RunCancelledError(runId: write.runId)))
                     } catch {
                         try connection.query("ROLLBACK TO write")
                         try connection.query("RELEASE write")
@@ -636,11 +652,11 @@ actor EngineStore {
             // Completions alone need not wait for the disk; a recorded step or a suspension does.
             if let syncer, batch.contains(where: { !$0.isRedoneWhenLost }) {
                 if pending.isEmpty, let durable = syncer.syncIfIdle() {
-                    for answer in answers { answer.continuation.resume(with: durable.flatMap { answer.result }) }
+                    for answer in answers { answer.continuation.resume(with: durable.flatMap { _ in answer.result }) }
                     return
                 }
                 syncer.whenDurable { durable in
-                    for answer in answers { answer.continuation.resume(with: durable.flatMap { answer.result }) }
+                    for answer in answers { answer.continuation.resume(with: durable.flatMap { _ in answer.result }) }
                 }
             } else {
                 for answer in answers { answer.continuation.resume(with: answer.result) }
@@ -663,6 +679,7 @@ actor EngineStore {
         // Another engine took the run over (this one stopped renewing its lease): this execution stops.
         if let holder = run?["lease_owner"].text, holder != owner.text { return false }
         if let started = run?["started_at"].int, let timeout = run?["finish_timeout"].int, now > started + timeout {
+            noteDue(now)
             try cancelRun(runId, reason: "cancelled: it did not finish within \(Delay.text(milliseconds: timeout)) (timeouts.finish)", now: now)
             return false
         }
@@ -702,8 +719,9 @@ actor EngineStore {
                 UPDATE runs SET status = 'queued', attempt = ?,
                     next_at = MIN(?, COALESCE((SELECT MIN(wake_at) FROM steps WHERE run_id = ? AND memo IS NULL), ?),
                                   CASE WHEN finish_timeout IS NULL OR started_at IS NULL THEN ? ELSE started_at + finish_timeout END)
-                WHERE run_id = ?
+                WHERE run_id = ? RETURNING next_at
                 """, [.integer(Int64(attempt)), .integer(nextAt), .text(runId), .integer(nextAt), .integer(nextAt), .text(runId)])
+                .first.map { noteDue($0["next_at"].int ?? now) }
         case .complete(let output):
             try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
                                  [.text(output.jsonString), .integer(now), .text(runId)])
@@ -714,6 +732,8 @@ actor EngineStore {
                                  [.text(error.jsonValue.jsonString), .integer(now), .text(runId)])
             try connection.query("DELETE FROM waits WHERE run_id = ?", [.text(runId)])
             try resolveParent(of: runId, with: .error(error), now: now)
+            // The failure event may trigger, debounce or cancel runs: the loop looks again.
+            noteDue(now)
             try announceFailure(of: runId, error: error, now: now)
         case nil:
             break
