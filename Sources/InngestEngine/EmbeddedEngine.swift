@@ -22,6 +22,9 @@ public actor EmbeddedEngine: EventSending {
     /// Step bodies executing per concurrency key, parallel ones included.
     private let permits = StepPermits()
     private var inFlight = 0
+    /// Runs a send claimed in its own transaction, for the loop to start, and the slots it set
+    /// aside but did not use (counted in `inFlight` until the loop takes them back).
+    private let inbox = Mutex<(runs: [ClaimedRun], unused: Int)>(([], 0))
     private var loop: Task<Void, Never>?
     private var stopping = false
     /// Set by `shutdown`: executing runs stop at their next step boundary, their step committed.
@@ -85,8 +88,27 @@ public actor EmbeddedEngine: EventSending {
         guard !stopping else { throw EngineError.shuttingDown }
         let now = clock.now()
         for event in events { try event.validate(now: now) }
+        // The send claims the runs it starts, in its own transaction, up to the free slots it sets
+        // aside: a run then starts without a pass of the loop over the queue.
+        let reserved = loop == nil ? 0 : min(configuration.concurrency - inFlight,
+                                             events.reduce(0) { $0 + router.maximumRuns(forEventNamed: $1.name) })
+        inFlight += max(0, reserved)
         let wakeup = self.wakeup
-        return try await store.ingest(events, now: now.milliseconds) { wakeup.signal() }
+        let handedOver = Mutex(false)
+        let milliseconds = now.milliseconds
+        do {
+            // Read in the transaction: once the engine drains, a send claims nothing.
+            let limit: @Sendable () -> Int = { self.draining.withLock { $0 } ? 0 : max(0, reserved) }
+            return try await store.ingest(events, now: milliseconds, claimLimit: limit) { claimed, next in
+                handedOver.withLock { $0 = true }
+                self.inbox.withLock { $0.runs += claimed; $0.unused += max(0, reserved) - claimed.count }
+                // More runs are due than were claimed (or gates decide): a pass; a run due later: a wake then.
+                if let next, next <= milliseconds { wakeup.signal() } else if let next { wakeup.signal(dueAt: next) } else { wakeup.wake() }
+            }
+        } catch {
+            if !handedOver.withLock({ $0 }) { inFlight -= max(0, reserved) }
+            throw error
+        }
     }
 
     /// Starts a run of a cron function now, as its schedule would (the dashboard's "invoke").
@@ -184,6 +206,19 @@ public actor EmbeddedEngine: EventSending {
         }
         await first.wait()
         timer.cancel()
+        // A send whose transaction began before the drain may have claimed runs that the loop did not
+        // start: once every store call before this one returned, they go back to the queue.
+        await store.barrier()
+        let late = inbox.withLock { inbox in
+            defer { inbox = ([], 0) }
+            return inbox.runs
+        }
+        guard !late.isEmpty else { return }
+        do {
+            try await store.requeueUnstarted(late.map(\.runId), now: clock.now().milliseconds)
+        } catch {
+            configuration.logger.error("could not queue again runs claimed at the stop: \(error)")
+        }
     }
 
     // MARK: Inspection
@@ -233,6 +268,7 @@ public actor EmbeddedEngine: EventSending {
         var lastLook = clock.now().milliseconds
         while !stopping {
             do {
+                startHandedOver(into: &group)
                 if pass {
                     lastPass = clock.now().milliseconds
                     if pruneIsDue() { try await prune() }
@@ -240,13 +276,8 @@ public actor EmbeddedEngine: EventSending {
                     let (claimed, due) = try await store.pass(now: clock.now().milliseconds, limit: slots) { text, after in
                         (try? CronExpression(text))?.nextFire(after: Date(milliseconds: after))?.milliseconds
                     }
-                    for run in claimed {
-                        inFlight += 1
-                        group.addTask {
-                            await self.execute(run)
-                            await self.finished()
-                        }
-                    }
+                    inFlight += claimed.count
+                    for run in claimed { start(run, in: &group) }
                     if stopping { break }
                     // With every slot busy, the loop still passes each second to renew leases.
                     let now = clock.now().milliseconds
@@ -269,6 +300,25 @@ public actor EmbeddedEngine: EventSending {
                 try? await Task.sleep(for: .milliseconds(200))
                 pass = true
             }
+        }
+        // Runs a send claimed as the engine stopped are queued again by `shutdown`.
+    }
+
+    /// Starts the runs sends claimed (their slots are counted), and frees the slots they did not use.
+    private func startHandedOver(into group: inout DiscardingTaskGroup) {
+        let (runs, unused) = inbox.withLock { inbox in
+            defer { inbox = ([], 0) }
+            return inbox
+        }
+        inFlight -= unused
+        for run in runs { start(run, in: &group) }
+    }
+
+    /// Executes a claimed run as a child of the loop's group (its slot is already counted).
+    private func start(_ run: ClaimedRun, in group: inout DiscardingTaskGroup) {
+        group.addTask {
+            await self.execute(run)
+            await self.finished()
         }
     }
 

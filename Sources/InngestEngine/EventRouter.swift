@@ -91,6 +91,9 @@ struct EventRouter: Sendable {
 
     /// The functions `event` starts: those with a trigger for its name whose filter holds (an
     /// evaluation error, as in Inngest, starts nothing).
+    /// The most runs an event of this name can start (its routes, before their conditions).
+    func maximumRuns(forEventNamed name: String) -> Int { routes[name]?.count ?? 0 }
+
     func functions(for event: InngestEvent) -> [String] {
         guard let candidates = routes[event.name] else { return [] }
         var started: [String] = []

@@ -148,18 +148,23 @@ actor EngineStore {
     ///   - events: validated envelopes.
     ///   - now: milliseconds.
     /// - Returns: the event ids in order (an idempotent repeat returns the first event's id).
-    /// - Parameter committed: called once the events are committed, before they are on the disk:
-    ///   the engine may claim their runs while the syncer's thread fsyncs them.
-    func ingest(_ events: [InngestEvent], now: Int64, committed: @Sendable () -> Void = {}) async throws -> [String] {
-        let ids = try accept(events, now: now)
-        committed()
+    ///   - claimLimit: how many due runs to claim in the same transaction (the engine's free slots
+    ///     it set aside; 0 to leave every run to the loop). Functions with flow control are always
+    ///     claimed by the loop, which applies their gates.
+    ///   - committed: called once the events are committed, before they are on the disk, with the
+    ///     runs claimed and the earliest time a queued run is due (nil for none): the engine starts
+    ///     those runs while the syncer's thread fsyncs the events.
+    func ingest(_ events: [InngestEvent], now: Int64, claimLimit: @Sendable () -> Int = { 0 },
+                committed: @Sendable (_ claimed: [ClaimedRun], _ nextDue: Int64?) -> Void = { _, _ in }) async throws -> [String] {
+        let (ids, claimed, next) = try accept(events, now: now, claimLimit: claimLimit)
+        committed(claimed, next)
         try await syncer?.durable(inline: false)
         return ids
     }
 
-    /// Commits the events and their runs; with full durability they are on the disk only once the
-    /// syncer says so.
-    private func accept(_ events: [InngestEvent], now: Int64) throws -> [String] {
+    /// Commits the events and their runs, and claims up to `claimLimit` due runs; with full
+    /// durability they are on the disk only once the syncer says so.
+    private func accept(_ events: [InngestEvent], now: Int64, claimLimit: () -> Int) throws -> (ids: [String], claimed: [ClaimedRun], next: Int64?) {
         try transaction(waitsForDisk: false) {
             var ids: [String] = []
             for var event in events {
@@ -181,7 +186,10 @@ actor EngineStore {
                 try deliver(event, eventId: id, nextAt: max(now, ts), now: now)
                 ids.append(id)
             }
-            return ids
+            let limit = claimLimit()
+            guard limit > 0, !gatesClaims else { return (ids, [], now) }
+            let claimed = try claimWithin(now: now, limit: limit)
+            return (ids, claimed, try connection.query("SELECT MIN(next_at) AS t FROM runs WHERE status = 'queued'").first?["t"].int)
         }
     }
 
@@ -400,6 +408,17 @@ actor EngineStore {
         }
     }
 
+    /// Returns once every store call made before it has returned (the store is serial).
+    func barrier() {}
+
+    /// Puts runs this engine claimed but never started back in the queue (a send claimed them as
+    /// the engine stopped).
+    func requeueUnstarted(_ runIds: [String], now: Int64) throws {
+        try transaction(waitsForDisk: false) {
+            for runId in runIds { try requeue(runId, now: now, detail: "queued again: the engine stopped before starting it") }
+        }
+    }
+
     /// Puts a run whose holder stopped back in the queue, releasing its concurrency slots.
     private func requeue(_ runId: String, now: Int64, detail: String) throws {
         try appendTimeline(runId, at: now, .runResumed, step: nil, detail: detail)
@@ -441,31 +460,34 @@ actor EngineStore {
     /// time has come are completed first. A run whose rows cannot be read (a damaged or foreign
     /// event or step row) is failed with the reason on its own timeline; the others are claimed.
     func claimDue(now: Int64, limit: Int) throws -> [ClaimedRun] {
-        try transaction(waitsForDisk: false) {
-            try maintainLeases(now: now)
-            guard limit > 0 else { return [] }
-            // Sleeps that are over, and waits and invokes that timed out, get their results.
-            try connection.query("""
-                UPDATE steps SET memo = CASE WHEN op = 'InvokeFunction' THEN ? ELSE 'null' END
-                WHERE memo IS NULL AND wake_at <= ?
-                """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
-            try connection.query("DELETE FROM waits WHERE expires_at <= ?", [.integer(now)])
-            if gatesClaims { return try claimGated(now: now, limit: limit) }
-            // Runs that already started (woken from a sleep, a wait, an invoke or a retry backoff) go
-            // first, then new ones: due timers never queue behind a burst of new work.
-            var rows = try claimInBulk(now: now, limit: limit, started: true)
-            if rows.count < limit { rows += try claimInBulk(now: now, limit: limit - rows.count, started: false) }
-            var claimed: [ClaimedRun] = []
-            for row in rows {
-                guard try startOrTimeOut(row, now: now) else { continue }
-                do {
-                    claimed.append(try load(row))
-                } catch let error as UnreadableRowError {
-                    try failUnreadable(row, error, now: now)
-                }
+        try transaction(waitsForDisk: false) { try claimWithin(now: now, limit: limit) }
+    }
+
+    /// `claimDue` inside a transaction already open.
+    private func claimWithin(now: Int64, limit: Int) throws -> [ClaimedRun] {
+        try maintainLeases(now: now)
+        guard limit > 0 else { return [] }
+        // Sleeps that are over, and waits and invokes that timed out, get their results.
+        try connection.query("""
+            UPDATE steps SET memo = CASE WHEN op = 'InvokeFunction' THEN ? ELSE 'null' END
+            WHERE memo IS NULL AND wake_at <= ?
+            """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
+        try connection.query("DELETE FROM waits WHERE expires_at <= ?", [.integer(now)])
+        if gatesClaims { return try claimGated(now: now, limit: limit) }
+        // Runs that already started (woken from a sleep, a wait, an invoke or a retry backoff) go
+        // first, then new ones: due timers never queue behind a burst of new work.
+        var rows = try claimInBulk(now: now, limit: limit, started: true)
+        if rows.count < limit { rows += try claimInBulk(now: now, limit: limit - rows.count, started: false) }
+        var claimed: [ClaimedRun] = []
+        for row in rows {
+            guard try startOrTimeOut(row, now: now) else { continue }
+            do {
+                claimed.append(try load(row))
+            } catch let error as UnreadableRowError {
+                try failUnreadable(row, error, now: now)
             }
-            return claimed
         }
+        return claimed
     }
 
     /// Marks up to `limit` due runs as running, in queue order, among those that already started or
