@@ -22,6 +22,12 @@ public actor EmbeddedEngine: EventSending {
     /// Step bodies executing per concurrency key, parallel ones included.
     private let permits = StepPermits()
     private var inFlight = 0
+    /// Slots that new runs leave to runs that wake (from a sleep, a wait, an invoke or a retry
+    /// backoff): an eighth of the concurrency. A burst of new work fills the rest, so a timer that
+    /// comes due finds a slot at once instead of waiting for a new run to finish.
+    private var newRunSlots: Int { configuration.concurrency - configuration.concurrency / 8 }
+    /// Whether the loop's last pass took every free slot, or every slot new runs may take.
+    private var waitingForSlots = false
     /// Runs a send claimed in its own transaction, for the loop to start, and the slots it set
     /// aside but did not use (counted in `inFlight` until the loop takes them back).
     private let inbox = Mutex<(runs: [ClaimedRun], unused: Int)>(([], 0))
@@ -90,25 +96,43 @@ public actor EmbeddedEngine: EventSending {
         for event in events { try event.validate(now: now) }
         // The send claims the runs it starts, in its own transaction, up to the free slots it sets
         // aside: a run then starts without a pass of the loop over the queue.
-        let reserved = loop == nil ? 0 : min(configuration.concurrency - inFlight,
+        let reserved = loop == nil ? 0 : min(newRunSlots - inFlight,
                                              events.reduce(0) { $0 + router.maximumRuns(forEventNamed: $1.name) })
         inFlight += max(0, reserved)
-        let wakeup = self.wakeup
-        let handedOver = Mutex(false)
-        let milliseconds = now.milliseconds
+        let reservation = Reservation(slots: max(0, reserved))
         do {
             // Read in the transaction: once the engine drains, a send claims nothing.
-            let limit: @Sendable () -> Int = { self.draining.withLock { $0 } ? 0 : max(0, reserved) }
-            return try await store.ingest(events, now: milliseconds, claimLimit: limit) { claimed, next in
-                handedOver.withLock { $0 = true }
-                self.inbox.withLock { $0.runs += claimed; $0.unused += max(0, reserved) - claimed.count }
-                // More runs are due than were claimed (or gates decide): a pass; a run due later: a wake then.
-                if let next, next <= milliseconds { wakeup.signal() } else if let next { wakeup.signal(dueAt: next) } else { wakeup.wake() }
+            let limit: @Sendable () -> Int = { self.draining.withLock { $0 } ? 0 : reservation.slots }
+            return try await store.ingest(events, now: now.milliseconds, claimLimit: limit) { claimed, next in
+                self.handOver(claimed, next: next, reservation: reservation)
             }
         } catch {
-            if !handedOver.withLock({ $0 }) { inFlight -= max(0, reserved) }
+            if !reservation.handedOver { inFlight -= reservation.slots }
             throw error
         }
+    }
+
+    /// The slots a send set aside for the runs it claims, and whether it handed them to the loop.
+    private final class Reservation: Sendable {
+        let slots: Int
+        private let state = Mutex((draining: false, handedOver: false))
+
+        init(slots: Int) { self.slots = slots }
+
+        /// Whether the claimed runs (and the unused slots) went to the loop.
+        var handedOver: Bool { state.withLock { $0.handedOver } }
+
+        func markHandedOver() { state.withLock { $0.handedOver = true } }
+    }
+
+    /// Called in a send's transaction once it committed: its claimed runs and unused slots go to
+    /// the loop. More runs due than claimed (or gates to apply) ask for a pass; a run due later
+    /// moves the loop's wake time.
+    private nonisolated func handOver(_ claimed: [ClaimedRun], next: Int64?, reservation: Reservation) {
+        reservation.markHandedOver()
+        inbox.withLock { $0.runs += claimed; $0.unused += reservation.slots - claimed.count }
+        let now = clock.now().milliseconds
+        if let next, next <= now { wakeup.signal() } else if let next { wakeup.signal(dueAt: next) } else { wakeup.wake() }
     }
 
     /// Starts a run of a cron function now, as its schedule would (the dashboard's "invoke").
@@ -273,12 +297,18 @@ public actor EmbeddedEngine: EventSending {
                     lastPass = clock.now().milliseconds
                     if pruneIsDue() { try await prune() }
                     let slots = configuration.concurrency - inFlight
-                    let (claimed, due) = try await store.pass(now: clock.now().milliseconds, limit: slots) { text, after in
+                    let newLimit = max(0, newRunSlots - inFlight)
+                    let before = inFlight
+                    let (claimed, due) = try await store.pass(now: clock.now().milliseconds, limit: slots, newLimit: newLimit) { text, after in
                         (try? CronExpression(text))?.nextFire(after: Date(milliseconds: after))?.milliseconds
                     }
                     inFlight += claimed.count
                     for run in claimed { start(run, in: &group) }
                     if stopping { break }
+                    // Every slot, or every slot of new runs, is taken: a run that returns frees one
+                    // and asks for a pass. Runs that returned during this pass did not ask: pass again.
+                    waitingForSlots = claimed.count >= slots || claimed.count { !$0.resumed } >= newLimit
+                    if waitingForSlots && inFlight < before + claimed.count { continue }
                     // With every slot busy, the loop still passes each second to renew leases.
                     let now = clock.now().milliseconds
                     next = inFlight < configuration.concurrency ? min(due ?? .max, nextPrune()) : now + 1_000
@@ -347,9 +377,10 @@ public actor EmbeddedEngine: EventSending {
         return clock.now().milliseconds - lastPrune >= 3_600_000
     }
 
-    /// A run returned. With every slot taken the loop waits for one: it is asked for a pass.
+    /// A run returned. When the last pass took every slot it could, the loop waits for one: it
+    /// is asked for a pass.
     private func finished() {
-        if inFlight >= configuration.concurrency { wakeup.signal() }
+        if waitingForSlots { wakeup.signal() }
         inFlight -= 1
     }
 

@@ -175,7 +175,7 @@ extension EngineStore {
     /// Claims due runs one by one through concurrency limits and throttles, in queue order: a run
     /// whose concurrency key is full is parked until a slot of that key is released; a run whose
     /// throttle has no start left is moved to when it will. Scans a bounded number of rows.
-    func claimGated(now: Int64, limit: Int) throws -> [ClaimedRun] {
+    func claimGated(now: Int64, limit: Int, newLimit: Int) throws -> [ClaimedRun] {
         if keepsRateState { try connection.query("DELETE FROM rate_state WHERE forget_at < ?", [.integer(now)]) }
         var counts: [String: Int] = [:]
         var claimed: [ClaimedRun] = []
@@ -186,7 +186,8 @@ extension EngineStore {
         // started runs are read from their partial index by name, not by filtering the queue).
         for started in [true, false] {
             var cursor: (Int64, Int64)?
-            while claimed.count < limit && scanned < 4_096 {
+            let before = claimed.count
+            while claimed.count < limit && (started || claimed.count - before < newLimit) && scanned < 4_096 {
                 var sql = """
                     SELECT rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout, next_at,
                            concurrency_key1, concurrency_key2, throttle_key, wait_reason
@@ -200,7 +201,7 @@ extension EngineStore {
                 }
                 sql += " ORDER BY next_at, rowid LIMIT \(page)"
                 let rows = try connection.query(sql, bindings)
-                for row in rows where claimed.count < limit {
+                for row in rows where claimed.count < limit && (started || claimed.count - before < newLimit) {
                     scanned += 1
                     if let next = row["next_at"].int, let rowid = row["rowid"].int { cursor = (next, rowid) }
                     if let run = try claimOne(row, counts: &counts, now: now) { claimed.append(run) }

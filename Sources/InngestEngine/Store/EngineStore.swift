@@ -188,7 +188,7 @@ actor EngineStore {
             }
             let limit = claimLimit()
             guard limit > 0, !gatesClaims else { return (ids, [], now) }
-            let claimed = try claimWithin(now: now, limit: limit)
+            let claimed = try claimWithin(now: now, limit: limit, newLimit: limit)
             return (ids, claimed, try connection.query("SELECT MIN(next_at) AS t FROM runs WHERE status = 'queued'").first?["t"].int)
         }
     }
@@ -449,22 +449,28 @@ actor EngineStore {
     /// One pass of the engine's loop, in one hop to the store: fires due cron schedules, claims up
     /// to `limit` due runs, notes `data_version` (so that the idle loop sees only others' commits)
     /// and says when anything is due next.
-    func pass(now: Int64, limit: Int, nextFire: (String, Int64) -> Int64?) throws -> (claimed: [ClaimedRun], next: Int64?) {
+    ///
+    /// New runs take at most `newLimit` of the slots: the rest are kept for runs that wake (see
+    /// `EmbeddedEngine`). When new runs filled their share, the next due time is that of the
+    /// runs that wake, crons and leases: the engine starts more new runs when a slot frees.
+    func pass(now: Int64, limit: Int, newLimit: Int, nextFire: (String, Int64) -> Int64?) throws -> (claimed: [ClaimedRun], next: Int64?) {
         _ = try fireDueCrons(now: now, nextFire: nextFire)
-        let claimed = try claimDue(now: now, limit: limit)
+        let claimed = try claimDue(now: now, limit: limit, newLimit: newLimit)
         _ = try othersCommitted()
-        return (claimed, try nextWakeTime())
+        let newClaimed = claimed.count { !$0.resumed }
+        return (claimed, try nextWakeTime(startedOnly: newClaimed >= newLimit))
     }
 
     /// Marks up to `limit` due runs as running and loads what executing them needs. Sleeps whose
     /// time has come are completed first. A run whose rows cannot be read (a damaged or foreign
     /// event or step row) is failed with the reason on its own timeline; the others are claimed.
-    func claimDue(now: Int64, limit: Int) throws -> [ClaimedRun] {
-        try transaction(waitsForDisk: false) { try claimWithin(now: now, limit: limit) }
+    /// New runs take at most `newLimit` of them (all by default).
+    func claimDue(now: Int64, limit: Int, newLimit: Int? = nil) throws -> [ClaimedRun] {
+        try transaction(waitsForDisk: false) { try claimWithin(now: now, limit: limit, newLimit: newLimit ?? limit) }
     }
 
     /// `claimDue` inside a transaction already open.
-    private func claimWithin(now: Int64, limit: Int) throws -> [ClaimedRun] {
+    private func claimWithin(now: Int64, limit: Int, newLimit: Int) throws -> [ClaimedRun] {
         try maintainLeases(now: now)
         guard limit > 0 else { return [] }
         // Sleeps that are over, and waits and invokes that timed out, get their results.
@@ -473,11 +479,12 @@ actor EngineStore {
             WHERE memo IS NULL AND wake_at <= ?
             """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
         try connection.query("DELETE FROM waits WHERE expires_at <= ?", [.integer(now)])
-        if gatesClaims { return try claimGated(now: now, limit: limit) }
+        if gatesClaims { return try claimGated(now: now, limit: limit, newLimit: newLimit) }
         // Runs that already started (woken from a sleep, a wait, an invoke or a retry backoff) go
         // first, then new ones: due timers never queue behind a burst of new work.
         var rows = try claimInBulk(now: now, limit: limit, started: true)
-        if rows.count < limit { rows += try claimInBulk(now: now, limit: limit - rows.count, started: false) }
+        let newRuns = min(limit - rows.count, newLimit)
+        if newRuns > 0 { rows += try claimInBulk(now: now, limit: newRuns, started: false) }
         var claimed: [ClaimedRun] = []
         for row in rows {
             guard try startOrTimeOut(row, now: now) else { continue }
@@ -832,8 +839,12 @@ actor EngineStore {
 
     /// The earliest time anything is due: a queued run, a cron schedule, or the expiry of a lease
     /// another engine holds (its runs are taken over then, if it stopped renewing).
-    func nextWakeTime() throws -> Int64? {
-        let run = try connection.query("SELECT MIN(next_at) AS t FROM runs WHERE status = 'queued'").first?["t"].int
+    /// - Parameter startedOnly: whether to count only queued runs that already started (new runs
+    ///   wait for a free slot instead).
+    func nextWakeTime(startedOnly: Bool = false) throws -> Int64? {
+        let run = try connection.query(startedOnly
+            ? "SELECT MIN(next_at) AS t FROM runs INDEXED BY runs_resume WHERE status = 'queued' AND started_at IS NOT NULL"
+            : "SELECT MIN(next_at) AS t FROM runs WHERE status = 'queued'").first?["t"].int
         let cron = try connection.query("SELECT MIN(next_fire_at) AS t FROM crons").first?["t"].int
         let lease = try connection.query("SELECT MIN(lease_expires) AS t FROM runs WHERE status = 'running' AND lease_owner IS NOT ?",
                                          [.text(owner.text)]).first?["t"].int
