@@ -96,10 +96,9 @@ public actor EmbeddedEngine: EventSending {
         for event in events { try event.validate(now: now) }
         // The send claims the runs it starts, in its own transaction, up to the free slots it sets
         // aside: a run then starts without a pass of the loop over the queue.
-        let reserved = loop == nil ? 0 : min(newRunSlots - inFlight,
-                                             events.reduce(0) { $0 + router.maximumRuns(forEventNamed: $1.name) })
-        inFlight += max(0, reserved)
-        let reservation = Reservation(slots: max(0, reserved))
+        let reservation = Reservation(slots: loop == nil ? 0 : max(0, min(newRunSlots - inFlight,
+                                      events.reduce(0) { $0 + router.maximumRuns(forEventNamed: $1.name) })))
+        inFlight += reservation.slots
         do {
             // Read in the transaction: once the engine drains, a send claims nothing.
             let limit: @Sendable () -> Int = { self.draining.withLock { $0 } ? 0 : reservation.slots }
@@ -115,14 +114,14 @@ public actor EmbeddedEngine: EventSending {
     /// The slots a send set aside for the runs it claims, and whether it handed them to the loop.
     private final class Reservation: Sendable {
         let slots: Int
-        private let state = Mutex((draining: false, handedOver: false))
+        private let state = Mutex(false)
 
         init(slots: Int) { self.slots = slots }
 
         /// Whether the claimed runs (and the unused slots) went to the loop.
-        var handedOver: Bool { state.withLock { $0.handedOver } }
+        var handedOver: Bool { state.withLock { $0 } }
 
-        func markHandedOver() { state.withLock { $0.handedOver = true } }
+        func markHandedOver() { state.withLock { $0 = true } }
     }
 
     /// Called in a send's transaction once it committed: its claimed runs and unused slots go to
