@@ -4,8 +4,8 @@ import Inngest
 import InngestTesting
 import Testing
 
-/// A database written by the previous release (schema 2), with runs in every state, is upgraded in
-/// place at start and every run finishes: queued, interrupted mid-run, sleeping past its wake time,
+/// A database written by an earlier release (schema 2), with runs in every state, is upgraded in
+/// place at start (through every later version) and every run finishes: queued, interrupted mid-run, sleeping past its wake time,
 /// waiting for an event, retrying; finished runs stay as they were.
 @Suite struct MigrationTests {
     struct Flow: InngestFunction {
@@ -77,6 +77,14 @@ import Testing
         #expect(try await engine.start(runLoop: false) == 1)
         let meta = try SQLiteConnection(path: path).query("SELECT value FROM inngest_meta WHERE key = 'schema_version'").first?["value"].text
         #expect(meta == String(StoreSchema.version))
+        // Version 4 keeps a run's steps together (no rowid), numbers timeline lines without a
+        // counter row, and has no owner index; every row was carried over.
+        let schema = try SQLiteConnection(path: path).query("SELECT name, sql FROM sqlite_master WHERE name IN ('steps', 'timeline', 'runs_owner')")
+        let sql = Dictionary(uniqueKeysWithValues: schema.compactMap { row in row["name"].text.map { ($0, row["sql"].text ?? "") } })
+        #expect(sql["steps"]?.contains("WITHOUT ROWID") == true)
+        #expect(sql["timeline"]?.contains("AUTOINCREMENT") == false)
+        #expect(sql["runs_owner"] == nil)
+        #expect(try SQLiteConnection(path: path).query("SELECT count(*) AS n FROM steps").first?["n"].int == 6)
         try await engine.runUntilIdle()
         _ = try await engine.send([InngestEvent(name: "test/approved")])
         clock.advance(by: .minutes(1))
