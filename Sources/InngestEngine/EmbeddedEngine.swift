@@ -21,20 +21,23 @@ public actor EmbeddedEngine: EventSending {
     private let wakeup = Wakeup()
     /// Step bodies executing per concurrency key, parallel ones included.
     private let permits = StepPermits()
-    private var inFlight = 0
+    /// Slots taken: runs executing or handed over to start, and slots set aside by a send or a
+    /// commit that claims. Shared with the store's thread, whose group commits claim runs that wake.
+    private let taken = SharedState(0)
+    private var inFlight: Int { taken.withLock { $0 } }
     /// Slots that new runs leave to runs that wake (from a sleep, a wait, an invoke or a retry
     /// backoff): an eighth of the concurrency. A burst of new work fills the rest, so a timer that
     /// comes due finds a slot at once instead of waiting for a new run to finish.
     private var newRunSlots: Int { configuration.concurrency - configuration.concurrency / 8 }
     /// Whether the loop's last pass took every free slot, or every slot new runs may take.
-    private var waitingForSlots = false
-    /// Runs a send claimed in its own transaction, for the loop to start, and the slots it set
-    /// aside but did not use (counted in `inFlight` until the loop takes them back).
-    private let inbox = Mutex<(runs: [ClaimedRun], unused: Int)>(([], 0))
+    private let waitingForSlots = Atomic(false)
+    /// Runs a send or a commit claimed in its transaction, for the loop to start, and the slots a
+    /// send set aside but did not use (counted in `taken` until the loop gives them back).
+    private let inbox = SharedState<(runs: [ClaimedRun], unused: Int)>(([], 0))
     private var loop: Task<Void, Never>?
     private var stopping = false
     /// Set by `shutdown`: executing runs stop at their next step boundary, their step committed.
-    private let draining = Mutex(false)
+    private let draining = SharedState(false)
     /// When `prune()` last ran (milliseconds); the loop runs it hourly.
     private var lastPrune: Int64?
 
@@ -82,7 +85,8 @@ public actor EmbeddedEngine: EventSending {
             (try? CronExpression(text))?.nextFire(after: Date(milliseconds: now))?.milliseconds
         }
         if runLoop && loop == nil {
-            loop = Task { await self.runLoop() }
+            // Above the runs it starts: its passes go before their jobs on a busy machine.
+            loop = Task(priority: .high) { await self.runLoop() }
         }
         return resumed
     }
@@ -96,9 +100,13 @@ public actor EmbeddedEngine: EventSending {
         for event in events { try event.validate(now: now) }
         // The send claims the runs it starts, in its own transaction, up to the free slots it sets
         // aside: a run then starts without a pass of the loop over the queue.
-        let reservation = Reservation(slots: loop == nil ? 0 : max(0, min(newRunSlots - inFlight,
-                                      events.reduce(0) { $0 + router.maximumRuns(forEventNamed: $1.name) })))
-        inFlight += reservation.slots
+        let wanted = loop == nil ? 0 : events.reduce(0) { $0 + router.maximumRuns(forEventNamed: $1.name) }
+        let newRunSlots = self.newRunSlots
+        let reservation = Reservation(slots: taken.withLock { taken in
+            let slots = max(0, min(newRunSlots - taken, wanted))
+            taken += slots
+            return slots
+        })
         do {
             // Read in the transaction: once the engine drains, a send claims nothing.
             let limit: @Sendable () -> Int = { self.draining.withLock { $0 } ? 0 : reservation.slots }
@@ -106,7 +114,7 @@ public actor EmbeddedEngine: EventSending {
                 self.handOver(claimed, next: next, reservation: reservation)
             }
         } catch {
-            if !reservation.handedOver { inFlight -= reservation.slots }
+            if !reservation.handedOver { taken.withLock { $0 -= reservation.slots } }
             throw error
         }
     }
@@ -279,9 +287,11 @@ public actor EmbeddedEngine: EventSending {
     private func runLoop() async {
         // Runs are children of this group, so the loop's task owns them: it returns once every run
         // it started has returned, and cancelling it cancels them.
+        await store.claimWakingRunsInCommits(wakingClaims())
         await withDiscardingTaskGroup { group in
             await claimLoop(into: &group)
         }
+        await store.claimWakingRunsInCommits(nil)
     }
 
     private func claimLoop(into group: inout DiscardingTaskGroup) async {
@@ -295,19 +305,31 @@ public actor EmbeddedEngine: EventSending {
                 if pass {
                     lastPass = clock.now().milliseconds
                     if pruneIsDue() { try await prune() }
-                    let slots = configuration.concurrency - inFlight
-                    let newLimit = max(0, newRunSlots - inFlight)
-                    let before = inFlight
-                    let (claimed, due) = try await store.pass(now: clock.now().milliseconds, limit: slots, newLimit: newLimit) { text, after in
-                        (try? CronExpression(text))?.nextFire(after: Date(milliseconds: after))?.milliseconds
+                    // The pass's slots are set aside while it runs, so that a commit claiming runs
+                    // that wake meanwhile does not take them too.
+                    let (before, slots, newLimit) = taken.withLock { taken in
+                        let free = max(0, configuration.concurrency - taken)
+                        defer { taken += free }
+                        return (taken, free, max(0, newRunSlots - taken))
                     }
-                    inFlight += claimed.count
+                    let passed: (claimed: [ClaimedRun], next: Int64?)
+                    do {
+                        passed = try await store.pass(now: clock.now().milliseconds, limit: slots, newLimit: newLimit) { text, after in
+                            (try? CronExpression(text))?.nextFire(after: Date(milliseconds: after))?.milliseconds
+                        }
+                    } catch {
+                        taken.withLock { $0 -= slots }
+                        throw error
+                    }
+                    taken.withLock { $0 -= slots - passed.claimed.count }
+                    let (claimed, due) = passed
                     for run in claimed { start(run, in: &group) }
                     if stopping { break }
                     // Every slot, or every slot of new runs, is taken: a run that returns frees one
                     // and asks for a pass. Runs that returned during this pass did not ask: pass again.
-                    waitingForSlots = claimed.count >= slots || claimed.count { !$0.resumed } >= newLimit
-                    if waitingForSlots && inFlight < before + claimed.count { continue }
+                    let waiting = claimed.count >= slots || claimed.count { !$0.resumed } >= newLimit
+                    waitingForSlots.store(waiting, ordering: .relaxed)
+                    if waiting && inFlight < before + claimed.count { continue }
                     // With every slot busy, the loop still passes each second to renew leases.
                     let now = clock.now().milliseconds
                     next = inFlight < configuration.concurrency ? min(due ?? .max, nextPrune()) : now + 1_000
@@ -333,21 +355,45 @@ public actor EmbeddedEngine: EventSending {
         // Runs a send claimed as the engine stopped are queued again by `shutdown`.
     }
 
-    /// Starts the runs sends claimed (their slots are counted), and frees the slots they did not use.
+    /// How the store's group commits claim runs that wake: into every free slot, none once the
+    /// engine drains, handed to the loop like a send's.
+    private nonisolated func wakingClaims() -> WakingClaims {
+        let concurrency = configuration.concurrency
+        let (clock, draining, taken, inbox, wakeup) = (clock, draining, taken, inbox, wakeup)
+        return WakingClaims(
+            reserve: { ending in
+                let now = clock.now().milliseconds
+                guard !draining.withLock({ $0 }) else { return (0, now) }
+                return (taken.withLock { taken in
+                    let free = max(0, concurrency + ending - taken)
+                    taken += free
+                    return free
+                }, now)
+            },
+            release: { slots in taken.withLock { $0 -= slots } },
+            handOver: { runs in
+                inbox.withLock { $0.runs += runs }
+                wakeup.wake()
+            })
+    }
+
+    /// Starts the runs sends and commits claimed (their slots are counted), and frees the slots sends did not use.
     private func startHandedOver(into group: inout DiscardingTaskGroup) {
         let (runs, unused) = inbox.withLock { inbox in
             defer { inbox = ([], 0) }
             return inbox
         }
-        inFlight -= unused
+        taken.withLock { $0 -= unused }
         for run in runs { start(run, in: &group) }
     }
 
     /// Executes a claimed run as a child of the loop's group (its slot is already counted).
     private func start(_ run: ClaimedRun, in group: inout DiscardingTaskGroup) {
-        group.addTask {
+        // Runs that wake go before new ones (a due timer is not late behind a burst); neither
+        // inherits the loop's priority.
+        group.addTask(priority: run.resumed ? .high : .medium) {
             await self.execute(run)
-            await self.finished()
+            self.finished()
         }
     }
 
@@ -378,9 +424,9 @@ public actor EmbeddedEngine: EventSending {
 
     /// A run returned. When the last pass took every slot it could, the loop waits for one: it
     /// is asked for a pass.
-    private func finished() {
-        if waitingForSlots { wakeup.signal() }
-        inFlight -= 1
+    private nonisolated func finished() {
+        taken.withLock { $0 -= 1 }
+        if waitingForSlots.load(ordering: .relaxed) { wakeup.signal() }
     }
 
     private func fireDueCrons() async throws -> Int {
@@ -446,7 +492,7 @@ public actor EmbeddedEngine: EventSending {
     private nonisolated func record(_ claimed: ClaimedRun, _ writes: RunWrites, now: Int64) async {
         do {
             let due = try await store.apply(runId: claimed.runId, steps: writes.steps, update: writes.update, timeline: writes.timeline,
-                                            invocations: writes.invocations, waits: writes.waits, now: now)
+                                            invocations: writes.invocations, waits: writes.waits, endsExecution: true, now: now)
             for line in writes.timeline { observe(claimed, line, now) }
             // A completion that woke nothing needs no pass; a run due later only moves the loop's wake time.
             if let due { wakeup.signal(dueAt: due) }

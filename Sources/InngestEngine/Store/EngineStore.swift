@@ -473,12 +473,7 @@ actor EngineStore {
     private func claimWithin(now: Int64, limit: Int, newLimit: Int) throws -> [ClaimedRun] {
         try maintainLeases(now: now)
         guard limit > 0 else { return [] }
-        // Sleeps that are over, and waits and invokes that timed out, get their results.
-        try connection.query("""
-            UPDATE steps SET memo = CASE WHEN op = 'InvokeFunction' THEN ? ELSE 'null' END
-            WHERE memo IS NULL AND wake_at <= ?
-            """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
-        try connection.query("DELETE FROM waits WHERE expires_at <= ?", [.integer(now)])
+        try completeTimers(now: now)
         if gatesClaims { return try claimGated(now: now, limit: limit, newLimit: newLimit) }
         // Runs that already started (woken from a sleep, a wait, an invoke or a retry backoff) go
         // first, then new ones: due timers never queue behind a burst of new work.
@@ -495,6 +490,46 @@ actor EngineStore {
             }
         }
         return claimed
+    }
+
+    /// Sleeps that are over, and waits and invokes that timed out, get their results (both read
+    /// partial indexes: nothing is scanned when nothing is due).
+    private func completeTimers(now: Int64) throws {
+        try connection.query("""
+            UPDATE steps SET memo = CASE WHEN op = 'InvokeFunction' THEN ? ELSE 'null' END
+            WHERE memo IS NULL AND wake_at <= ?
+            """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
+        try connection.query("DELETE FROM waits WHERE expires_at <= ?", [.integer(now)])
+    }
+
+    /// Claims, in the transaction of a group commit, the runs that woke (from a sleep, a wait, an
+    /// invoke or a retry backoff) up to the free slots, counting those of the `ending` executions
+    /// whose last write this commit holds, for the engine to start; nothing without `wakingClaims`.
+    private func claimWaking(ending: Int) throws -> [ClaimedRun] {
+        guard let claims = wakingClaims else { return [] }
+        let (slots, now) = claims.reserve(ending)
+        // Slots of runs claimed are kept only once this returns: a throw gives back every one.
+        var kept = 0
+        defer { claims.release(slots - kept) }
+        guard slots > 0 else { return [] }
+        var claimed: [ClaimedRun] = []
+        try completeTimers(now: now)
+        for row in try claimInBulk(now: now, limit: slots, started: true) {
+            guard try startOrTimeOut(row, now: now) else { continue }
+            do {
+                claimed.append(try load(row))
+            } catch let error as UnreadableRowError {
+                try failUnreadable(row, error, now: now)
+            }
+        }
+        kept = claimed.count
+        return claimed
+    }
+
+    /// Has each group commit claim the runs that woke, as `claims` says (nil: only passes claim).
+    /// Engines whose claims go through flow-control gates claim only in passes.
+    func claimWakingRunsInCommits(_ claims: WakingClaims?) {
+        wakingClaims = gatesClaims ? nil : claims
     }
 
     /// Marks up to `limit` due runs as running, in queue order, among those that already started or
@@ -606,10 +641,10 @@ actor EngineStore {
     ///   nothing due: the engine's loop then needs no pass for it.
     @discardableResult
     func apply(runId: String, steps: [StepWrite], update: RunUpdate?, timeline: [TimelineWrite], invocations: [Invocation] = [],
-               waits: [EventWait] = [], now: Int64) async throws -> Int64? {
+               waits: [EventWait] = [], endsExecution: Bool = false, now: Int64) async throws -> Int64? {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int64?, any Error>) in
             pending.append(PendingWrite(runId: runId, steps: steps, update: update, timeline: timeline, invocations: invocations,
-                                        waits: waits, now: now, continuation: continuation))
+                                        waits: waits, now: now, endsExecution: endsExecution, continuation: continuation))
             if !flushScheduled {
                 flushScheduled = true
                 Task { self.flush() }
@@ -625,6 +660,8 @@ actor EngineStore {
         let invocations: [Invocation]
         let waits: [EventWait]
         let now: Int64
+        /// Whether it is the last write of an execution, whose slot frees once it is committed.
+        let endsExecution: Bool
         let continuation: CheckedContinuation<Int64?, any Error>
 
         /// Whether a replay of the run writes this again when it is lost: a run's completion or
@@ -646,6 +683,8 @@ actor EngineStore {
 
     private var pending: [PendingWrite] = []
     private var flushScheduled = false
+    /// How group commits claim the runs that woke, set by the engine's loop.
+    private var wakingClaims: WakingClaims?
     /// The earliest time at which the write being applied made a run due (`apply`'s result).
     private var dueByWrite: Int64?
 
@@ -661,6 +700,7 @@ actor EngineStore {
         let batch = pending
         pending = []
         var results: [Result<Int64?, any Error>] = []
+        var woken: [ClaimedRun] = []
         do {
             try transaction(waitsForDisk: false) {
                 for write in batch {
@@ -676,7 +716,11 @@ actor EngineStore {
                         results.append(.failure(error))
                     }
                 }
+                // A run that woke while the engine was busy starts with this commit instead of
+                // waiting for the loop's next pass, behind every commit queued before it.
+                woken = try claimWaking(ending: batch.count { $0.endsExecution })
             }
+            if !woken.isEmpty { wakingClaims?.handOver(woken) }
             let answers = zip(batch.map(\.continuation), results).map { Answer(continuation: $0, result: $1) }
             // Completions alone need not wait for the disk; a recorded step or a suspension does.
             if let syncer, batch.contains(where: { !$0.isRedoneWhenLost }) {
@@ -691,6 +735,8 @@ actor EngineStore {
                 for answer in answers { answer.continuation.resume(with: answer.result) }
             }
         } catch {
+            // Rolled back: the runs it claimed are queued still, and their slots free.
+            if !woken.isEmpty { wakingClaims?.release(woken.count) }
             for write in batch { write.continuation.resume(throwing: error) }
         }
     }
@@ -1049,6 +1095,18 @@ struct ClaimedRun: Sendable {
         }
         return (events, memo)
     }
+}
+
+/// How a group commit claims the runs that woke since the loop's last pass (`EngineStore.flush`).
+/// The closures run on the store's thread.
+struct WakingClaims: Sendable {
+    /// Sets aside every free slot, counting as free those of the given number of executions that
+    /// end with this commit (they return to the engine right after it), and says the engine's time.
+    let reserve: @Sendable (_ ending: Int) -> (slots: Int, now: Int64)
+    /// Gives back slots set aside and not used.
+    let release: @Sendable (Int) -> Void
+    /// Passes the claimed runs (their slots taken) to the engine, once committed.
+    let handOver: @Sendable ([ClaimedRun]) -> Void
 }
 
 /// An event row as stored.
