@@ -32,6 +32,19 @@ extension StepMemo {
         self = .value(json)
     }
 
+    /// Reads a memo from its JSON text, as `init(json:)` reads the parsed value; the compact
+    /// `{"data":…}` the engine writes is read without building the object around the value.
+    /// - Throws: `JSONSyntaxError` for text that is not JSON.
+    package init(jsonText text: String, maximumDepth: Int = JSONValue.maximumDepth) throws(JSONSyntaxError) {
+        var text = text
+        let data = text.withUTF8 { JSONParser.dataMember($0, maximumDepth: maximumDepth) }
+        if let data {
+            self = .data(data)
+        } else {
+            self.init(json: try JSONValue(json: text.utf8, maximumDepth: maximumDepth))
+        }
+    }
+
     /// The memo as Inngest stores it.
     public var jsonValue: JSONValue {
         switch self {

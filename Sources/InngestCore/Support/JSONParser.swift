@@ -35,6 +35,21 @@ struct JSONParser: ~Copyable {
         return value
     }
 
+    /// Reads a memo in the compact form the engine writes, `{"data":…}`, without building the
+    /// object around the value: the value of `data`, or nil when the text is not exactly that form
+    /// or does not parse (then `parse` reads it whole, and reports what is wrong with it).
+    static func dataMember(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) -> JSONValue? {
+        let prefix: StaticString = #"{"data":"#
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count > count + 1, bytes[bytes.count - 1] == UInt8(ascii: "}") else { return nil }
+        for offset in 0..<count where bytes[offset] != prefix.utf8Start[offset] { return nil }
+        var parser = JSONParser(bytes, maximumDepth: maximumDepth)
+        parser.index = count
+        // Depth 1, as inside the object `parse` would have opened.
+        guard let value = try? parser.value(depth: 1), parser.index == bytes.count - 1 else { return nil }
+        return value
+    }
+
     // MARK: Values
 
     private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {

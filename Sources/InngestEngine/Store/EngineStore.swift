@@ -1088,7 +1088,7 @@ struct ClaimedRun: Sendable {
         memo.reserveCapacity(storedSteps.count)
         for step in storedSteps {
             do {
-                memo[step.hash] = StepMemo(json: try JSONValue(json: step.memo.utf8))
+                memo[step.hash] = try StepMemo(jsonText: step.memo)
             } catch {
                 throw UnreadableRowError("the recorded result of step \"\(step.name)\" cannot be read back: \(error)")
             }
