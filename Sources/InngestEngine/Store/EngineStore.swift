@@ -300,8 +300,13 @@ actor EngineStore {
     /// Gives the step of the run that invoked `runId`, if one waits for it, the invoked run's result,
     /// and wakes that run. Nothing happens when the step already timed out.
     func resolveParent(of runId: String, with memo: StepMemo, now: Int64) throws {
-        guard let row = try connection.query("SELECT parent_run_id, parent_step FROM runs WHERE run_id = ?", [.text(runId)]).first,
-              let parent = row["parent_run_id"].text, let step = row["parent_step"].text else { return }
+        guard let row = try connection.query("SELECT parent_run_id, parent_step FROM runs WHERE run_id = ?", [.text(runId)]).first else { return }
+        try resolveParent(row, of: runId, with: memo, now: now)
+    }
+
+    /// `resolveParent(of:with:now:)` with the run's `parent_run_id` and `parent_step` already read.
+    private func resolveParent(_ row: SQLiteRow, of runId: String, with memo: StepMemo, now: Int64) throws {
+        guard let parent = row["parent_run_id"].text, let step = row["parent_step"].text else { return }
         try connection.query("UPDATE steps SET memo = ?, wake_at = NULL WHERE run_id = ? AND hash = ? AND memo IS NULL",
                              [.text(memo.jsonValue.jsonString), .text(parent), .text(step)])
         guard connection.changes > 0 else { return }
@@ -748,8 +753,9 @@ actor EngineStore {
     private func write(_ write: PendingWrite) throws -> Bool {
         let runId = write.runId
         let now = write.now
-        let run = try connection.query("SELECT status, started_at, finish_timeout, priority, lease_owner FROM runs WHERE run_id = ?",
-                                       [.text(runId)]).first
+        let run = try connection.query("""
+            SELECT status, started_at, finish_timeout, priority, lease_owner, parent_run_id, parent_step FROM runs WHERE run_id = ?
+            """, [.text(runId)]).first
         guard run?["status"].text == RunStatus.running.rawValue else { return false }
         // Another engine took the run over (this one stopped renewing its lease): this execution stops.
         if let holder = run?["lease_owner"].text, holder != owner.text { return false }
@@ -763,7 +769,7 @@ actor EngineStore {
             if let memo = step.memo {
                 try connection.query(
                     "INSERT OR REPLACE INTO steps (run_id, hash, name, op, memo, wake_at, recorded_at) VALUES (?, ?, ?, ?, ?, NULL, ?)",
-                    [.text(runId), .text(step.hash), .text(step.name), .text(step.op), .text(memo.jsonValue.jsonString), .integer(now)])
+                    [.text(runId), .text(step.hash), .text(step.name), .text(step.op), .text(memo), .integer(now)])
             } else {
                 // A suspension reported again on a replay keeps its first timer, run and wait.
                 try connection.query("""
@@ -801,12 +807,12 @@ actor EngineStore {
             try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
                                  [.text(output.jsonString), .integer(now), .text(runId)])
             try connection.query("DELETE FROM waits WHERE run_id = ?", [.text(runId)])
-            try resolveParent(of: runId, with: .data(output), now: now)
+            if let run { try resolveParent(run, of: runId, with: .data(output), now: now) }
         case .fail(let error):
             try connection.query("UPDATE runs SET status = 'failed', error = ?, ended_at = ? WHERE run_id = ?",
                                  [.text(error.jsonValue.jsonString), .integer(now), .text(runId)])
             try connection.query("DELETE FROM waits WHERE run_id = ?", [.text(runId)])
-            try resolveParent(of: runId, with: .error(error), now: now)
+            if let run { try resolveParent(run, of: runId, with: .error(error), now: now) }
             // The failure event may trigger, debounce or cancel runs: the loop looks again.
             noteDue(now)
             try announceFailure(of: runId, error: error, now: now)
@@ -1130,9 +1136,18 @@ struct StepWrite: Sendable {
     let hash: String
     let name: String
     let op: String
-    /// The memo; `nil` while pending (a sleep not yet over).
-    let memo: StepMemo?
+    /// The memo's JSON text; `nil` while pending (a sleep not yet over). Written out where the
+    /// write is made (the run's task), not on the store's thread, which every run shares.
+    let memo: String?
     let wakeAt: Int64?
+
+    init(hash: String, name: String, op: String, memo: StepMemo?, wakeAt: Int64?) {
+        self.hash = hash
+        self.name = name
+        self.op = op
+        self.memo = memo?.jsonValue.jsonString
+        self.wakeAt = wakeAt
+    }
 }
 
 /// The run's new state after an execution.
