@@ -7,6 +7,11 @@
 # e.g. git worktree add --detach /work/wt-base <baseline> && (cd /work/wt-base && swift build -c release --product inngest-bench)
 #      swift build -c release --product inngest-bench
 #      scripts/bench-ab.sh /work/wt-base/.build/release/inngest-bench .build/release/inngest-bench 5
+#
+# Build both from clean (or touch the modules that depend on the one you changed): a release build
+# optimises across modules, so a module can keep another module's old private layout inlined, and
+# SwiftPM does not rebuild it when only private members changed. Such a binary crashes or, worse,
+# runs with wrong figures.
 set -eu
 a=$1 b=$2 n=${3:-5}
 i=0
