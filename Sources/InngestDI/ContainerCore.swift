@@ -30,33 +30,64 @@ final class ContainerCore: Sendable {
         let instances = built.withLock { $0 }
         let tables = FrozenTables(contexts: graph.visible.map { visible in
             TypeTable(visible.compactMapValues { node in
-                graph.nodes[node].scope == .transient ? .transient(node) : instances[node].map(Slot.instance)
+                graph.nodes[node].scope == .singleton ? instances[node].map(Slot.instance) : .transient(node)
             })
         })
         return frozen.storeIfNil(tables)
     }
 
-    /// Resolves `type` in `context`, or returns `nil` when nothing there provides it.
+    /// Resolves the provider keyed `id` in `context` as a `T`, or returns `nil` when nothing there
+    /// provides it.
     /// - Parameters:
-    ///   - type: The requested type.
+    ///   - id: The identity of the requested type or token.
+    ///   - type: The type of the instance.
     ///   - context: The resolving context.
     ///   - table: The context's frozen table when the caller already holds it.
     ///   - path: The providers being built around this resolve.
-    func resolve<T>(_ type: T.Type, context: Int, table: TypeTable?, path: ResolutionPath?) async throws -> T? {
+    func resolve<T>(
+        _ id: ObjectIdentifier, as type: T.Type, context: Int, table: TypeTable?, path: ResolutionPath?
+    ) async throws -> T? {
         let slot: Slot?
         if let table = table ?? self.table(for: context) {
-            slot = table.slot(for: ObjectIdentifier(type))
+            slot = table.slot(for: id)
         } else {
-            slot = try bootSlot(type, context: context, path: path)
+            slot = try bootSlot(id, context: context, path: path)
         }
         switch slot {
         case .instance(let instance):
             return try cast(instance, to: type, context: context, path: path)
         case .transient(let node):
-            return try cast(await instantiate(node, from: path), to: type, context: context, path: path)
+            return try cast(await instance(of: node, from: path), to: type, context: context, path: path)
         case nil:
             return nil
         }
+    }
+
+    /// The instance of a non-singleton provider: a new one for a transient, the current run's for a
+    /// run-scoped provider.
+    func instance(of node: Int, from path: ResolutionPath?) async throws -> InstanceBox {
+        let provider = graph.nodes[node]
+        guard provider.scope == .run else { return try await instantiate(node, from: path) }
+        guard let run = RunScope.current else {
+            let names = (path?.names ?? []) + [provider.key.name]
+            let owner = graph.contexts[provider.context].name
+            throw ResolutionError(
+                .outsideRun, requested: provider.key, moduleName: owner, path: names,
+                message: "\(provider.displayName) in \(owner) is run-scoped, but it was resolved outside a function run "
+                    + "(resolution path: \(names.joined(separator: " → "))). Inject it into a function handler, a transient "
+                    + "or a run-scoped provider, or take a Provider<\(provider.key)> and call get() during a run."
+            )
+        }
+        if let kept = run.instance(of: node) { return kept }
+        return run.keep(try await instantiate(node, from: path), for: node)
+    }
+
+    /// The instance of any provider by index, for a multi-binding's collection: a built singleton,
+    /// or the instance its scope gives.
+    func member(_ node: Int, from path: ResolutionPath?) async throws -> InstanceBox {
+        guard graph.nodes[node].scope == .singleton else { return try await instance(of: node, from: path) }
+        if let instance = built.withLock({ $0[node] }) { return instance }
+        return try await instantiate(node, from: path)
     }
 
     /// Builds provider `node` in its own context, wrapping a thrown error with the resolution path.
@@ -92,8 +123,8 @@ final class ContainerCore: Sendable {
     }
 
     /// During boot: the slot of `type` from the visibility map and the singletons built so far.
-    private func bootSlot<T>(_ type: T.Type, context: Int, path: ResolutionPath?) throws -> Slot? {
-        guard let node = graph.visible[context][ObjectIdentifier(type)] else { return nil }
+    private func bootSlot(_ id: ObjectIdentifier, context: Int, path: ResolutionPath?) throws -> Slot? {
+        guard let node = graph.visible[context][id] else { return nil }
         let provider = graph.nodes[node]
         guard provider.scope == .singleton else { return .transient(node) }
         if let instance = built.withLock({ $0[node] }) { return .instance(instance) }

@@ -1,7 +1,10 @@
 /// Describes how to provide one type: its scope, declared dependencies and factory.
 ///
-/// Three forms exist, as in NestJS: a factory (class) provider, a ``value(_:as:)`` provider and an
-/// ``alias(_:to:cast:)`` provider.
+/// The forms of NestJS exist: a class or factory provider (``init(_:scope:dependencies:consumer:location:factory:)``,
+/// ``singleton(_:dependencies:consumer:location:factory:)``, ``factory(_:scope:inject:location:_:)``), a
+/// ``value(_:as:)`` provider and an ``alias(_:to:cast:)`` provider; each may be keyed by a
+/// ``ProviderToken`` instead of its type. ``multi(_:scope:dependencies:consumer:location:factory:)``
+/// contributes to a multi-binding.
 public struct ProviderDescriptor: Sendable {
     /// The provided type.
     public let key: ProviderKey
@@ -23,7 +26,8 @@ public struct ProviderDescriptor: Sendable {
     ///
     /// - Parameters:
     ///   - type: The provided type (a class, a struct, or an existential such as `(any Gateway).self`).
-    ///   - scope: `.singleton` (default) or `.transient`.
+    ///   - scope: `.singleton` (default), `.transient` or `.run`. A singleton's type should be
+    ///     `Sendable`; ``singleton(_:dependencies:consumer:location:factory:)`` makes the compiler check it.
     ///   - dependencies: What `factory` resolves, declared so the graph can be validated and ordered.
     ///     A factory that resolves an undeclared singleton during boot fails with ``ResolutionError``.
     ///   - consumer: The initialiser named in messages, e.g. `PaymentService.init(gateway:logger:)`.
@@ -55,6 +59,115 @@ public struct ProviderDescriptor: Sendable {
         self.location = location
         self.kind = kind
         self.make = make
+    }
+
+    /// A singleton class or factory provider whose type must be `Sendable`, since every task that
+    /// resolves it shares the instance. Generated wiring declares singletons this way, so a type that
+    /// is not `Sendable` is a compile error at its declaration.
+    /// - Parameters: as for ``init(_:scope:dependencies:consumer:location:factory:)``.
+    public static func singleton<T: Sendable>(
+        _ type: T.Type,
+        dependencies: [DependencyDescriptor] = [],
+        consumer: String? = nil,
+        location: String? = nil,
+        factory: @escaping @Sendable (Resolver) async throws -> T
+    ) -> ProviderDescriptor {
+        ProviderDescriptor(type, scope: .singleton, dependencies: dependencies, consumer: consumer, location: location,
+                           factory: factory)
+    }
+
+    /// A class or factory provider keyed by a token.
+    /// - Parameters:
+    ///   - token: The token consumers ask for.
+    ///   - scope: `.singleton` (default), `.transient` or `.run`.
+    ///   - dependencies: What `factory` resolves.
+    ///   - consumer: The factory named in messages.
+    ///   - location: `file:line` of the declaration.
+    ///   - factory: Builds the instance.
+    public init<Token: ProviderToken>(
+        token: Token.Type,
+        scope: ProviderScope = .singleton,
+        dependencies: [DependencyDescriptor] = [],
+        consumer: String? = nil,
+        location: String? = nil,
+        factory: @escaping @Sendable (Resolver) async throws -> Token.Value
+    ) {
+        self.init(
+            key: ProviderKey(token), scope: scope, dependencies: dependencies,
+            consumer: consumer, location: location, kind: .factory,
+            make: { resolver in TypedInstanceBox(try await factory(resolver)) }
+        )
+    }
+
+    /// A factory provider in NestJS's `useFactory` + `inject` form: `make` receives the resolved
+    /// `inject` types, in order.
+    ///
+    /// ```swift
+    /// .factory(DatabaseConfig.self, inject: ConfigService.self) { config in try await config.database() }
+    /// ```
+    /// - Parameters:
+    ///   - type: The provided type.
+    ///   - scope: `.singleton` (default), `.transient` or `.run`.
+    ///   - inject: The types `make` receives.
+    ///   - location: `file:line` of the declaration.
+    ///   - make: Builds the instance.
+    public static func factory<T, each D>(
+        _ type: T.Type,
+        scope: ProviderScope = .singleton,
+        inject: repeat (each D).Type,
+        location: String? = nil,
+        _ make: @escaping @Sendable (repeat each D) async throws -> T
+    ) -> ProviderDescriptor {
+        var dependencies: [DependencyDescriptor] = []
+        for dependency in repeat each inject {
+            dependencies.append(DependencyDescriptor("inject[\(dependencies.count)]", dependency))
+        }
+        return ProviderDescriptor(
+            key: ProviderKey(type), scope: scope, dependencies: dependencies,
+            consumer: "\(ProviderKey(type).name) factory", location: location, kind: .factory,
+            make: { resolver in TypedInstanceBox(try await make(repeat try await resolver.resolve((each D).self))) }
+        )
+    }
+
+    /// One contribution to the multi-binding `[Element]`: a consumer that depends on `[Element]`
+    /// receives every contribution in the graph, in declaration order (modules breadth-first from
+    /// the root). The collection has the narrowest scope of its contributions.
+    /// - Parameters:
+    ///   - element: The element type, e.g. `(any Plugin).self`.
+    ///   - scope: The contribution's scope.
+    ///   - dependencies: What `factory` resolves.
+    ///   - consumer: The factory named in messages.
+    ///   - location: `file:line` of the declaration.
+    ///   - factory: Builds the element.
+    public static func multi<Element>(
+        _ element: Element.Type,
+        scope: ProviderScope = .singleton,
+        dependencies: [DependencyDescriptor] = [],
+        consumer: String? = nil,
+        location: String? = nil,
+        factory: @escaping @Sendable (Resolver) async throws -> Element
+    ) -> ProviderDescriptor {
+        let binding = MultiBinding(element)
+        let key = ProviderKey(identity: binding, name: "\(ProviderKey(element).name) (in \(binding.key.name))")
+        return ProviderDescriptor(
+            key: key, scope: scope, dependencies: dependencies,
+            consumer: consumer ?? key.name, location: location, kind: .contribution(to: binding),
+            make: { resolver in TypedInstanceBox(try await factory(resolver)) }
+        )
+    }
+
+    /// A value provider keyed by a token.
+    /// - Parameters:
+    ///   - value: The instance to provide.
+    ///   - token: The token consumers ask for.
+    public static func value<Token: ProviderToken>(_ value: Token.Value, token: Token.Type) -> ProviderDescriptor
+    where Token.Value: Sendable {
+        let instance = TypedInstanceBox(value)
+        return ProviderDescriptor(
+            key: ProviderKey(token), scope: .singleton, dependencies: [],
+            consumer: nil, location: nil, kind: .value,
+            make: { _ in instance }
+        )
     }
 
     /// A value provider: `value` is already constructed and is shared as a singleton.

@@ -15,6 +15,8 @@ public struct ResolutionError: Error, Sendable, CustomStringConvertible {
         case cycle
         /// The stored instance is not of the requested type (a factory or cast bug).
         case typeMismatch
+        /// A run-scoped provider was resolved outside a function run.
+        case outsideRun
     }
 
     /// The category.
