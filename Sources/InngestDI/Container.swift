@@ -25,7 +25,7 @@ public final class Container: Sendable {
         self.tables = tables
         let root = ValidatedGraph.rootContext
         rootTable = tables.contexts[root]
-        rootResolver = Resolver(core: core, context: root, table: tables.contexts[root], path: nil)
+        rootResolver = Resolver(core: core, context: root, tables: tables, path: nil)
         var contexts: [String: Int] = [:]
         for (index, context) in core.graph.contexts.enumerated() where !context.isGlobalProviders {
             contexts[context.name] = contexts[context.name] ?? index
@@ -90,7 +90,7 @@ public final class Container: Sendable {
     /// - Returns: The singleton instance, or a new transient instance.
     /// - Throws: ``ResolutionError`` when nothing visible to the root provides `type`, or a factory throws.
     @inlinable
-    public func resolve<T>(_ type: T.Type) async throws -> T {
+    nonisolated(nonsending) public func resolve<T>(_ type: T.Type) async throws -> T {
         try await rootResolver.resolve(type)
     }
 
@@ -98,14 +98,14 @@ public final class Container: Sendable {
     /// - Parameter name: A module name from a ``ModuleDescriptor``.
     public func resolver(forModule name: String) -> Resolver? {
         guard let context = moduleContexts[name] else { return nil }
-        return Resolver(core: core, context: context, table: tables.contexts[context], path: nil)
+        return Resolver(core: core, context: context, tables: tables, path: nil)
     }
 
     /// The resolver of the module that owns the provider of `key` (the first in declaration order),
     /// or the root's when no module owns one: where a hosted handler resolves.
     package func resolver(owning key: ProviderKey) -> Resolver {
         guard let context = ownerContexts[key] else { return rootResolver }
-        return Resolver(core: core, context: context, table: tables.contexts[context], path: nil)
+        return Resolver(core: core, context: context, tables: tables, path: nil)
     }
 
     /// Fast synchronous access to a built singleton visible from the root (NestJS `ModuleRef.get`).

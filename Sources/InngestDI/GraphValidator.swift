@@ -64,10 +64,12 @@ enum GraphValidator {
         guard problems.isEmpty else { throw DependencyGraphError(problems: problems) }
 
         let order = TopologicalSorter.order(edges)
+        let synchronous = synchronousProviders(providers, edges: edges, scopes: scopes)
         let nodes = providers.enumerated().map { index, provider in
             ProviderNode(
                 key: provider.descriptor.key, context: provider.context, scope: scopes[index],
                 kind: provider.descriptor.kind, make: provider.descriptor.make,
+                makeNow: synchronous[index] ? provider.descriptor.makeNow : nil,
                 displayName: provider.descriptor.displayName
             )
         }
@@ -103,6 +105,21 @@ enum GraphValidator {
             return result
         }
         return providers.indices.map { scope(of: $0, depth: 0) }
+    }
+
+    /// Which providers can be built without suspending: those with a synchronous constructor whose
+    /// dependencies are singletons (built at boot, before anything resolves them) or can be too.
+    /// Called on an acyclic graph.
+    private static func synchronousProviders(_ providers: [PlacedProvider], edges: [[Int]], scopes: [ProviderScope]) -> [Bool] {
+        var known: [Bool?] = Array(repeating: nil, count: providers.count)
+        for index in TopologicalSorter.order(edges) {
+            guard providers[index].descriptor.makeNow != nil else {
+                known[index] = false
+                continue
+            }
+            known[index] = edges[index].allSatisfy { scopes[$0] == .singleton || known[$0] == true }
+        }
+        return known.map { $0 ?? false }
     }
 
     /// A singleton that depends directly on a transient or run-scoped provider would keep one

@@ -25,6 +25,8 @@ struct ModuleDiscovery {
 
     private let replacements: [ObjectIdentifier: any Module.Type]
     private var configured: [ObjectIdentifier: DynamicModule] = [:]
+    /// Each module's declared descriptor, read once (a descriptor is computed on every read).
+    private var descriptors: [ObjectIdentifier: ModuleDescriptor] = [:]
 
     /// Discovers every module reachable from `root`.
     /// - Parameters:
@@ -47,8 +49,11 @@ struct ModuleDiscovery {
     }
 
     /// The descriptor a module type is read from: its replacement's, if overridden.
-    private func declared(_ type: any Module.Type) -> ModuleDescriptor {
-        (replacements[ObjectIdentifier(type)] ?? type).moduleDescriptor
+    private mutating func declared(_ type: any Module.Type) -> ModuleDescriptor {
+        if let known = descriptors[ObjectIdentifier(type)] { return known }
+        let descriptor = (replacements[ObjectIdentifier(type)] ?? type).moduleDescriptor
+        descriptors[ObjectIdentifier(type)] = descriptor
+        return descriptor
     }
 
     /// Finds every dynamic import in the graph first, so that a module is read with its

@@ -159,7 +159,8 @@ struct ProviderCatalog {
             let collection = ProviderDescriptor(
                 key: key, scope: .singleton, dependencies: [],
                 consumer: "\(key) (multi-binding of \(nodes.count))", location: nil, kind: .collection(binding),
-                make: { resolver in try await resolver.collect(nodes, into: binding) }
+                make: { resolver in try await resolver.collect(nodes, into: binding) },
+                makeNow: { resolver in try resolver.collectNow(nodes, into: binding) }
             )
             owned[globalContext][key] = providers.count
             collectionMembers[providers.count] = nodes

@@ -18,9 +18,11 @@ public struct ProviderDescriptor: Sendable {
     /// `file:line` of the declaration, when known.
     public let location: String?
     /// How the instance is produced.
-    let kind: ProviderKind
+    @usableFromInline let kind: ProviderKind
     /// Builds the instance.
-    let make: InstanceFactory
+    @usableFromInline let make: InstanceFactory
+    /// Builds the instance without suspending, when the provider has a synchronous form.
+    @usableFromInline let makeNow: SyncInstanceFactory?
 
     /// A class or factory provider.
     ///
@@ -33,6 +35,7 @@ public struct ProviderDescriptor: Sendable {
     ///   - consumer: The initialiser named in messages, e.g. `PaymentService.init(gateway:logger:)`.
     ///   - location: `file:line` of the declaration, shown in front of validation messages.
     ///   - factory: Builds the instance, resolving dependencies through the resolver it receives.
+    @inlinable
     public init<T>(
         _ type: T.Type,
         scope: ProviderScope = .singleton,
@@ -48,9 +51,11 @@ public struct ProviderDescriptor: Sendable {
         )
     }
 
+    @usableFromInline
     init(
         key: ProviderKey, scope: ProviderScope, dependencies: [DependencyDescriptor],
-        consumer: String?, location: String?, kind: ProviderKind, make: @escaping InstanceFactory
+        consumer: String?, location: String?, kind: ProviderKind, make: @escaping InstanceFactory,
+        makeNow: SyncInstanceFactory? = nil
     ) {
         self.key = key
         self.scope = scope
@@ -59,6 +64,37 @@ public struct ProviderDescriptor: Sendable {
         self.location = location
         self.kind = kind
         self.make = make
+        self.makeNow = makeNow
+    }
+
+    /// A class provider with a synchronous constructor as well as the asynchronous factory: the
+    /// form generated wiring uses for transient and run-scoped classes. When everything the
+    /// provider needs can be built without suspending, resolving it runs `construct` and costs no
+    /// asynchronous frame; otherwise `factory` runs.
+    /// - Parameters:
+    ///   - type: The provided type.
+    ///   - scope: `.singleton` (default), `.transient` or `.run`.
+    ///   - dependencies: What the closures resolve.
+    ///   - consumer: The initialiser named in messages.
+    ///   - location: `file:line` of the declaration.
+    ///   - construct: Builds the instance, resolving with ``Resolver/resolveNow(_:)``.
+    ///   - factory: Builds the instance, resolving with ``Resolver/resolve(_:)``.
+    @inlinable
+    public init<T>(
+        _ type: T.Type,
+        scope: ProviderScope = .singleton,
+        dependencies: [DependencyDescriptor] = [],
+        consumer: String? = nil,
+        location: String? = nil,
+        construct: @escaping @Sendable (Resolver) throws -> T,
+        factory: @escaping @Sendable (Resolver) async throws -> T
+    ) {
+        self.init(
+            key: ProviderKey(type), scope: scope, dependencies: dependencies,
+            consumer: consumer, location: location, kind: .factory,
+            make: { resolver in TypedInstanceBox(try await factory(resolver)) },
+            makeNow: { resolver in TypedInstanceBox(try construct(resolver)) }
+        )
     }
 
     /// A singleton class or factory provider whose type must be `Sendable`, since every task that
@@ -166,7 +202,7 @@ public struct ProviderDescriptor: Sendable {
         return ProviderDescriptor(
             key: ProviderKey(token), scope: .singleton, dependencies: [],
             consumer: nil, location: nil, kind: .value,
-            make: { _ in instance }
+            make: { _ in instance }, makeNow: { _ in instance }
         )
     }
 
@@ -179,7 +215,7 @@ public struct ProviderDescriptor: Sendable {
         return ProviderDescriptor(
             key: ProviderKey(type), scope: .singleton, dependencies: [],
             consumer: nil, location: nil, kind: .value,
-            make: { _ in instance }
+            make: { _ in instance }, makeNow: { _ in instance }
         )
     }
 
@@ -204,7 +240,8 @@ public struct ProviderDescriptor: Sendable {
             key: key, scope: .singleton,
             dependencies: [DependencyDescriptor("existing", existing)],
             consumer: "\(key.name) (alias of \(target.name))", location: nil, kind: .alias(of: target),
-            make: { resolver in TypedInstanceBox(cast(try await resolver.resolve(existing))) }
+            make: { resolver in TypedInstanceBox(cast(try await resolver.resolve(existing))) },
+            makeNow: { resolver in TypedInstanceBox(cast(try resolver.resolveNow(existing))) }
         )
     }
 
@@ -213,7 +250,7 @@ public struct ProviderDescriptor: Sendable {
     public func located(at location: String) -> ProviderDescriptor {
         ProviderDescriptor(
             key: key, scope: scope, dependencies: dependencies,
-            consumer: consumer, location: location, kind: kind, make: make
+            consumer: consumer, location: location, kind: kind, make: make, makeNow: makeNow
         )
     }
 

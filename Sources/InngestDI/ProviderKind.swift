@@ -1,4 +1,5 @@
 /// How a provider produces its instance.
+@usableFromInline
 enum ProviderKind: Sendable {
     /// A class or factory provider: the factory builds the instance.
     case factory
@@ -14,6 +15,7 @@ enum ProviderKind: Sendable {
 
 /// A multi-binding: the collection key (`[Element]`) and how to build it from the contributions.
 /// Each contribution holds its own instance, whose identity is the contribution's private key.
+@usableFromInline
 final class MultiBinding: Sendable {
     /// The key of the collection, `[Element]`.
     let key: ProviderKey
@@ -35,4 +37,10 @@ final class MultiBinding: Sendable {
 }
 
 /// A type-erased factory: builds an instance in the context of the resolver it is given.
+@usableFromInline
 typealias InstanceFactory = @Sendable (Resolver) async throws -> InstanceBox
+
+/// A type-erased synchronous constructor: builds an instance without suspending, resolving what it
+/// needs with ``Resolver/resolveNow(_:)``.
+@usableFromInline
+typealias SyncInstanceFactory = @Sendable (Resolver) throws -> InstanceBox

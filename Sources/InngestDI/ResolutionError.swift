@@ -17,6 +17,8 @@ public struct ResolutionError: Error, Sendable, CustomStringConvertible {
         case typeMismatch
         /// A run-scoped provider was resolved outside a function run.
         case outsideRun
+        /// ``Resolver/resolveNow(_:)`` reached a provider that only has an asynchronous factory.
+        case needsAsync
     }
 
     /// The category.
