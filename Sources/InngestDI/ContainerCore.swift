@@ -235,8 +235,8 @@ final class ContainerCore: Sendable {
         let contextName = graph.contexts[graph.nodes[node].context].name
         return ResolutionError(
             .notASingleton, requested: key, moduleName: contextName, path: [key.name],
-            message: "\(key) is a transient provider in \(contextName), so get(_:) has no built instance to return. "
-                + "Use resolve(_:) to build one."
+            message: "\(key) is a \(graph.nodes[node].scope == .run ? "run-scoped" : "transient") provider in \(contextName), "
+                + "so get(_:) has no built instance to return. Use resolve(_:) to build one."
         )
     }
 }
