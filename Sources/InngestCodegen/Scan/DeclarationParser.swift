@@ -170,7 +170,8 @@ struct DeclarationParser: Sendable {
             for marker in prefix.markers {
                 diagnostics.append(Diagnostic(
                     .error,
-                    "marker @inngest.\(marker.kind) is not followed by a declaration (found \(found))",
+                    "marker @inngest.\(marker.kind) is not followed by a declaration (found \(found))"
+                        + (marker.kind == "provider" ? "; \(Marker.providerPlacement)" : ""),
                     at: marker.location
                 ))
             }

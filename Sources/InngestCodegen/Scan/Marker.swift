@@ -6,7 +6,11 @@
 /// something is for the semantic layer.
 public struct Marker: Hashable, Sendable {
     /// The kinds the generator understands; any other kind is an error.
-    static let knownKinds = ["function", "event", "injectable", "module", "inject"]
+    static let knownKinds = ["function", "event", "injectable", "module", "inject", "provider"]
+
+    /// Where an `@inngest.provider` marker may stand, for messages about one that stands elsewhere.
+    static let providerPlacement = "@inngest.provider goes on a static let, static var or static func of a module "
+        + "(a type marked @inngest.module or conforming to Module, or an extension of one)"
 
     /// The word after `@inngest.`: `function`, `event`, `injectable`, `module`, or
     /// anything else that was written.
