@@ -77,7 +77,7 @@ extension ModelBuilder {
         }
         guard isStatic else {
             diagnostics.append(Diagnostic(.error, "@inngest.provider marks a static member, and \(name).\(member) is an instance member: "
-                                          + "make it static (static let, static var or static func); the wiring never creates a \(name)",
+                                          + "make it static (static let, static var or static func); the wiring never creates an instance of \(name)",
                                           at: marker.location))
             return false
         }
@@ -122,7 +122,7 @@ extension ModelBuilder {
         var valid = true
         if keys.isAlias {
             diagnostics.append(Diagnostic(.error, "'alias' marks a static func taking the existing provider, e.g. "
-                                          + "static func \(property.name)(_ existing: StripeGateway) -> any PaymentGateway { existing }; "
+                                          + "static func \(property.name)(_ existing: Existing) -> SomeType { existing }; "
                                           + "\(module).\(property.name) is a property", at: marker.location))
             valid = false
         }
@@ -173,7 +173,7 @@ extension ModelBuilder {
             }
             guard method.parameters.count == 1, let existing = method.parameters.first else {
                 diagnostics.append(Diagnostic(.error, "an alias provider takes exactly one parameter, the existing provider it converts "
-                                              + "(static func \(method.name)(_ existing: StripeGateway) -> \(type)), but \(written) takes "
+                                              + "(static func \(method.name)(_ existing: Existing) -> \(type)), but \(written) takes "
                                               + "\(method.parameters.count); drop 'alias' to make it a factory", at: method.location))
                 return nil
             }

@@ -310,11 +310,16 @@ struct MarkerParser: Sendable {
                 while probe < segmentEnd && bytes[probe] == UInt8(ascii: "#") { probe += 1 }
                 if probe < segmentEnd && bytes[probe] == UInt8(ascii: "\"") {
                     _ = try parseString()
+                    if let control = (start..<position).first(where: { bytes[$0] < 0x20 && bytes[$0] != 0x09 || bytes[$0] == 0x7F }) {
+                        position = control
+                        throw failure("a call in a marker cannot contain the control character \(Self.scalarName(bytes[control])); "
+                                      + "write it as an escape such as \\u{…} in '\(callee)(…)'")
+                    }
                     text += bytes[start..<position]
                     continue
                 }
             case 0x00..<0x20 where byte != 0x09, 0x7F:
-                throw failure("a call in a marker cannot contain the control character U+00\(byte < 0x10 ? "0" : "")\(String(byte, radix: 16, uppercase: true)); remove it from '\(callee)(…)'")
+                throw failure("a call in a marker cannot contain the control character \(Self.scalarName(byte)); remove it from '\(callee)(…)'")
             default:
                 break
             }
@@ -634,9 +639,16 @@ struct MarkerParser: Sendable {
         Diagnostic(.error, message, at: source.location(at: position))
     }
 
-    /// `'c'` for the character at `index`, or `the end of the comment`.
+    /// `U+0000` for a byte below 0x80.
+    private static func scalarName(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: 4 - digits.count) + digits
+    }
+
+    /// `'c'` for the character at `index`, `the control character U+0000`, or `the end of the comment`.
     private func describe(_ index: Int) -> String {
         guard index < segmentEnd else { return "the end of the comment" }
+        if bytes[index] < 0x20 && bytes[index] != 0x09 || bytes[index] == 0x7F { return "the control character \(Self.scalarName(bytes[index]))" }
         var end = index + 1
         while end < segmentEnd && bytes[end] & 0xC0 == 0x80 { end += 1 }
         return "'\(source.text(index..<end))'"
