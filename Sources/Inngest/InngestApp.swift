@@ -39,22 +39,25 @@ public final class InngestApp: Sendable {
     ///   - configuration: app id and engine settings.
     ///   - functions: extra functions (e.g. from `FunctionDefinition(handler:)` in tests).
     ///   - overrides: providers that replace the module graph's (tests).
+    ///   - moduleOverrides: whole modules replaced wherever they are imported (tests).
     ///   - clock: the engine's time source.
     ///   - startEngine: false to drive the engine by hand (`engine.runUntilIdle()`).
     /// - Throws: `DependencyGraphError`, `EngineError`, or a lifecycle hook's error.
     public static func boot(_ root: any Module.Type, configuration: InngestConfiguration = InngestConfiguration(),
                             functions extra: [FunctionDefinition] = [], overrides: [ProviderDescriptor] = [],
+                            moduleOverrides: [ModuleOverride] = [],
                             clock: any EngineClock = SystemClock(), startEngine: Bool = true) async throws -> InngestApp {
-        try await boot(root, configuration: configuration, functions: extra, replacing: [], overrides: overrides, clock: clock,
-                       startEngine: startEngine)
+        try await boot(root, configuration: configuration, functions: extra, replacing: [], overrides: overrides,
+                       moduleOverrides: moduleOverrides, clock: clock, startEngine: startEngine)
     }
 
-    /// Boots as `boot(_:configuration:functions:overrides:clock:startEngine:)`, with `replacements`
+    /// Boots as `boot(_:configuration:functions:overrides:moduleOverrides:clock:startEngine:)`, with `replacements`
     /// standing in for the registered functions of the same ids (test mocks).
     package static func boot(_ root: any Module.Type, configuration: InngestConfiguration, functions extra: [FunctionDefinition],
                              replacing replacements: [FunctionDefinition], overrides: [ProviderDescriptor],
+                             moduleOverrides: [ModuleOverride] = [],
                              clock: any EngineClock, startEngine: Bool) async throws -> InngestApp {
-        let (collected, providers) = try collectRegistrations(from: root)
+        let (collected, providers) = try collectRegistrations(from: root, moduleOverrides: moduleOverrides)
         let replaced = Set(replacements.map(\.id))
         let functions = (collected + extra).filter { !replaced.contains($0.id) } + replacements
         let box = Mutex<Container?>(nil)
@@ -72,15 +75,19 @@ public final class InngestApp: Sendable {
         } else {
             transport = nil
         }
-        let engine = try EmbeddedEngine(functions: functions, configuration: engineConfiguration, clock: clock) { _ in
+        let engine = try EmbeddedEngine(functions: functions, configuration: engineConfiguration, clock: clock) { function in
             // The engine only executes after boot has stored the container.
             guard let container = box.withLock({ $0 }) else { preconditionFailure("the engine ran a function before boot finished") }
-            return container.rootResolver
+            return function.handlerKey.map(container.resolver(owning:)) ?? container.rootResolver
         }
         let client = InngestClient(transport: transport ?? engine)
+        // Each handler resolves in the module that lists its home type (NestJS controllers), else in the root.
+        let hosted = functions.compactMap { function in
+            function.handlerProvider.map { HostedProvider(home: function.home.map(ObjectIdentifier.init) ?? $0.key.id, provider: $0) }
+        }
         let container = try await Container.boot(
-            root, rootProviders: providers + functions.compactMap(\.handlerProvider),
-            globalProviders: [.value(client), .value(engineConfiguration.logger)], overrides: overrides)
+            root, rootProviders: providers, globalProviders: [.value(client), .value(engineConfiguration.logger)],
+            overrides: overrides, hosted: hosted, moduleOverrides: moduleOverrides)
         box.withLock { $0 = container }
         let app = InngestApp(container: container, engine: engine, client: client,
                              functions: functions.sorted { $0.id < $1.id }, configuration: configuration, clock: clock)
@@ -99,7 +106,8 @@ public final class InngestApp: Sendable {
     ///   reads the `INNGEST_*` variables.
     public func serveHandler(_ configuration: ServeConfiguration) -> InngestServeHandler {
         let container = self.container
-        return InngestServeHandler(functions: functions, configuration: configuration, resolver: { _ in container.rootResolver },
+        return InngestServeHandler(functions: functions, configuration: configuration,
+                                   resolver: { function in function.handlerKey.map(container.resolver(owning:)) ?? container.rootResolver },
                                    events: client.transport, logger: self.configuration.engine.logger, clock: clock)
     }
 
@@ -134,16 +142,19 @@ public final class InngestApp: Sendable {
     }
 
     /// The functions and root-provided injectables of every module reachable from `root`, once each.
-    static func collectRegistrations(from root: any Module.Type) throws -> ([FunctionDefinition], [ProviderDescriptor]) {
+    static func collectRegistrations(from root: any Module.Type, moduleOverrides: [ModuleOverride] = []) throws
+        -> ([FunctionDefinition], [ProviderDescriptor]) {
+        let replaced = Dictionary(moduleOverrides.map { (ObjectIdentifier($0.module), $0.replacement) }) { first, _ in first }
         var seenModules = Set<ObjectIdentifier>()
         var providers: [ProviderDescriptor] = []
         var providerKeys = Set<ProviderKey>()
         var pending: [any Module.Type] = [root]
         var byId: [String: FunctionDefinition] = [:]
         var order: [String] = []
-        while let module = pending.popLast() {
-            guard seenModules.insert(ObjectIdentifier(module)).inserted else { continue }
-            pending.append(contentsOf: module.moduleDescriptor.imports)
+        while let declared = pending.popLast() {
+            guard seenModules.insert(ObjectIdentifier(declared)).inserted else { continue }
+            let module = replaced[ObjectIdentifier(declared)] ?? declared
+            pending.append(contentsOf: module.moduleDescriptor.allImports)
             guard let registered = module as? any RegisteredFunctions.Type else { continue }
             for provider in registered.registeredProviders where providerKeys.insert(provider.key).inserted {
                 providers.append(provider)

@@ -13,6 +13,7 @@ public final class Container: Sendable {
     private let tables: FrozenTables
     @usableFromInline let rootTable: TypeTable
     private let moduleContexts: [String: Int]
+    private let ownerContexts: [ProviderKey: Int]
     private let lifecycle: LifecycleRunner
     private let didShutDown = Atomic<Bool>(false)
 
@@ -24,12 +25,17 @@ public final class Container: Sendable {
         self.tables = tables
         let root = ValidatedGraph.rootContext
         rootTable = tables.contexts[root]
-        rootResolver = Resolver(core: core, context: root, table: tables.contexts[root], path: nil)
+        rootResolver = Resolver(core: core, context: root, tables: tables, path: nil)
         var contexts: [String: Int] = [:]
         for (index, context) in core.graph.contexts.enumerated() where !context.isGlobalProviders {
             contexts[context.name] = contexts[context.name] ?? index
         }
         moduleContexts = contexts
+        var owners: [ProviderKey: Int] = [:]
+        for node in core.graph.nodes where owners[node.key] == nil {
+            owners[node.key] = node.context
+        }
+        ownerContexts = owners
         lifecycle = LifecycleRunner(graph: core.graph, tables: tables)
     }
 
@@ -50,14 +56,27 @@ public final class Container: Sendable {
     /// - Returns: The booted container.
     /// - Throws: ``DependencyGraphError`` when the graph is invalid; ``ResolutionError`` when a singleton's
     ///   factory throws; ``LifecycleHookError`` when an init hook throws.
+    ///   - moduleOverrides: Replace whole modules wherever they are imported (tests).
     public static func boot(
         _ root: any Module.Type,
         rootProviders: [ProviderDescriptor] = [],
         globalProviders: [ProviderDescriptor] = [],
-        overrides: [ProviderDescriptor] = []
+        overrides: [ProviderDescriptor] = [],
+        moduleOverrides: [ModuleOverride] = []
+    ) async throws -> Container {
+        try await boot(root, rootProviders: rootProviders, globalProviders: globalProviders, overrides: overrides,
+                       hosted: [], moduleOverrides: moduleOverrides)
+    }
+
+    /// Boots as ``boot(_:rootProviders:globalProviders:overrides:moduleOverrides:)``, with handler
+    /// providers each placed in the module that lists (or provides) its home type.
+    package static func boot(
+        _ root: any Module.Type, rootProviders: [ProviderDescriptor], globalProviders: [ProviderDescriptor],
+        overrides: [ProviderDescriptor], hosted: [HostedProvider], moduleOverrides: [ModuleOverride]
     ) async throws -> Container {
         let graph = try GraphValidator.validate(
-            root: root, rootProviders: rootProviders, globalProviders: globalProviders, overrides: overrides
+            root: root, rootProviders: rootProviders, globalProviders: globalProviders, overrides: overrides,
+            hosted: hosted, moduleOverrides: moduleOverrides
         )
         let core = ContainerCore(graph: graph)
         let tables = try await core.buildSingletons()
@@ -71,7 +90,7 @@ public final class Container: Sendable {
     /// - Returns: The singleton instance, or a new transient instance.
     /// - Throws: ``ResolutionError`` when nothing visible to the root provides `type`, or a factory throws.
     @inlinable
-    public func resolve<T>(_ type: T.Type) async throws -> T {
+    nonisolated(nonsending) public func resolve<T>(_ type: T.Type) async throws -> T {
         try await rootResolver.resolve(type)
     }
 
@@ -79,7 +98,14 @@ public final class Container: Sendable {
     /// - Parameter name: A module name from a ``ModuleDescriptor``.
     public func resolver(forModule name: String) -> Resolver? {
         guard let context = moduleContexts[name] else { return nil }
-        return Resolver(core: core, context: context, table: tables.contexts[context], path: nil)
+        return Resolver(core: core, context: context, tables: tables, path: nil)
+    }
+
+    /// The resolver of the module that owns the provider of `key` (the first in declaration order),
+    /// or the root's when no module owns one: where a hosted handler resolves.
+    package func resolver(owning key: ProviderKey) -> Resolver {
+        guard let context = ownerContexts[key] else { return rootResolver }
+        return Resolver(core: core, context: context, tables: tables, path: nil)
     }
 
     /// Fast synchronous access to a built singleton visible from the root (NestJS `ModuleRef.get`).

@@ -24,76 +24,175 @@ final class ContainerCore: Sendable {
     /// - Throws: ``ResolutionError`` when a factory throws or resolves an undeclared, unbuilt singleton.
     func buildSingletons() async throws -> FrozenTables {
         for node in graph.singletonOrder {
-            let instance = try await instantiate(node, from: nil)
+            let instance = try await instantiate(node, tables: nil, from: nil)
             built.withLock { $0[node] = instance }
         }
         let instances = built.withLock { $0 }
         let tables = FrozenTables(contexts: graph.visible.map { visible in
             TypeTable(visible.compactMapValues { node in
-                graph.nodes[node].scope == .transient ? .transient(node) : instances[node].map(Slot.instance)
+                graph.nodes[node].scope == .singleton ? instances[node].map(Slot.instance) : .transient(node)
             })
         })
         return frozen.storeIfNil(tables)
     }
 
-    /// Resolves `type` in `context`, or returns `nil` when nothing there provides it.
+    /// Resolves the provider keyed `id` in `context`, or returns `nil` when nothing there provides it.
     /// - Parameters:
-    ///   - type: The requested type.
+    ///   - id: The identity of the requested type or token.
     ///   - context: The resolving context.
     ///   - table: The context's frozen table when the caller already holds it.
+    ///   - tables: Every context's frozen table when the caller already holds them.
     ///   - path: The providers being built around this resolve.
-    func resolve<T>(_ type: T.Type, context: Int, table: TypeTable?, path: ResolutionPath?) async throws -> T? {
+    nonisolated(nonsending) func resolve(
+        _ id: ObjectIdentifier, context: Int, table: TypeTable?, tables: FrozenTables?, path: ResolutionPath?
+    ) async throws -> InstanceBox? {
         let slot: Slot?
-        if let table = table ?? self.table(for: context) {
-            slot = table.slot(for: ObjectIdentifier(type))
+        let published = tables ?? frozen.load()
+        if let table = table ?? published?.contexts[context] {
+            slot = table.slot(for: id)
         } else {
-            slot = try bootSlot(type, context: context, path: path)
+            slot = try bootSlot(id, context: context, path: path)
         }
         switch slot {
         case .instance(let instance):
-            return try cast(instance, to: type, context: context, path: path)
+            return instance
         case .transient(let node):
-            return try cast(await instantiate(node, from: path), to: type, context: context, path: path)
+            return try await instance(of: node, tables: published, from: path)
         case nil:
             return nil
         }
     }
 
-    /// Builds provider `node` in its own context, wrapping a thrown error with the resolution path.
-    func instantiate(_ node: Int, from path: ResolutionPath?) async throws -> InstanceBox {
+    /// The instance of a non-singleton provider: a new one for a transient, the current run's for a
+    /// run-scoped provider.
+    nonisolated(nonsending) func instance(of node: Int, tables: FrozenTables?, from path: ResolutionPath?) async throws -> InstanceBox {
         let provider = graph.nodes[node]
-        let contextName = graph.contexts[provider.context].name
-        let step = ResolutionPath(node: node, name: provider.key.name, parent: path)
-        if let path, path.contains(node) {
-            let loop = step.names.joined(separator: " → ")
-            throw ResolutionError(
-                .cycle, requested: provider.key, moduleName: contextName, path: step.names,
-                message: "Resolving \(provider.key) in \(contextName) loops: \(loop). A factory resolves a provider "
-                    + "it does not declare as a dependency; declare it so that validation reports the cycle, "
-                    + "then break the cycle."
-            )
-        }
-        let resolver = Resolver(
-            core: self, context: provider.context, table: table(for: provider.context), path: step
+        if provider.makeNow != nil { return try instanceNow(of: node, tables: tables, from: path) }
+        guard provider.scope == .run else { return try await instantiate(node, tables: tables, from: path) }
+        let run = try runScope(for: provider, path: path)
+        if let kept = run.instance(of: node) { return kept }
+        return run.keep(try await instantiate(node, tables: tables, from: path), for: node)
+    }
+
+    /// ``instance(of:tables:from:)`` without suspending, for a provider built synchronously.
+    func instanceNow(of node: Int, tables: FrozenTables?, from path: ResolutionPath?) throws -> InstanceBox {
+        let provider = graph.nodes[node]
+        guard provider.scope == .run else { return try instantiateNow(node, tables: tables, from: path) }
+        let run = try runScope(for: provider, path: path)
+        if let kept = run.instance(of: node) { return kept }
+        return run.keep(try instantiateNow(node, tables: tables, from: path), for: node)
+    }
+
+    /// The run scope of the current task, or why a run-scoped provider cannot be resolved here.
+    private func runScope(for provider: ProviderNode, path: ResolutionPath?) throws -> RunScope {
+        if let run = RunScope.current { return run }
+        let names = (path?.names ?? []) + [provider.key.name]
+        let owner = graph.contexts[provider.context].name
+        throw ResolutionError(
+            .outsideRun, requested: provider.key, moduleName: owner, path: names,
+            message: "\(provider.displayName) in \(owner) is run-scoped, but it was resolved outside a function run "
+                + "(resolution path: \(names.joined(separator: " → "))). Inject it into a function handler, a transient "
+                + "or a run-scoped provider, or take a Provider<\(provider.key)> and call get() during a run."
         )
-        do {
-            return try await provider.make(resolver)
-        } catch let error as ResolutionError {
-            throw error
-        } catch {
-            let names = step.names
-            throw ResolutionError(
-                .factoryFailed, requested: provider.key, moduleName: contextName, path: names, underlying: error,
-                message: "\(provider.displayName) in \(contextName) threw while being built: \(error) "
-                    + "(resolution path: \(names.joined(separator: " → "))). "
-                    + "Fix the cause in its initialiser or factory."
-            )
+    }
+
+    /// ``resolve(_:context:table:tables:path:)`` without suspending.
+    func resolveNow(
+        _ id: ObjectIdentifier, context: Int, table: TypeTable?, tables: FrozenTables?, path: ResolutionPath?
+    ) throws -> InstanceBox? {
+        let slot: Slot?
+        let published = tables ?? frozen.load()
+        if let table = table ?? published?.contexts[context] {
+            slot = table.slot(for: id)
+        } else {
+            slot = try bootSlot(id, context: context, path: path)
+        }
+        switch slot {
+        case .instance(let instance):
+            return instance
+        case .transient(let node):
+            return try instanceNow(of: node, tables: published, from: path)
+        case nil:
+            return nil
         }
     }
 
+    /// ``member(_:tables:from:)`` without suspending.
+    func memberNow(_ node: Int, tables: FrozenTables?, from path: ResolutionPath?) throws -> InstanceBox {
+        guard graph.nodes[node].scope == .singleton else { return try instanceNow(of: node, tables: tables, from: path) }
+        if let instance = built.withLock({ $0[node] }) { return instance }
+        return try instantiateNow(node, tables: tables, from: path)
+    }
+
+    /// The instance of any provider by index, for a multi-binding's collection: a built singleton,
+    /// or the instance its scope gives.
+    nonisolated(nonsending) func member(_ node: Int, tables: FrozenTables?, from path: ResolutionPath?) async throws -> InstanceBox {
+        guard graph.nodes[node].scope == .singleton else { return try await instance(of: node, tables: tables, from: path) }
+        if let instance = built.withLock({ $0[node] }) { return instance }
+        return try await instantiate(node, tables: tables, from: path)
+    }
+
+    /// Builds provider `node` in its own context, wrapping a thrown error with the resolution path.
+    nonisolated(nonsending) func instantiate(_ node: Int, tables: FrozenTables?, from path: ResolutionPath?) async throws -> InstanceBox {
+        let provider = graph.nodes[node]
+        if provider.makeNow != nil { return try instantiateNow(node, tables: tables, from: path) }
+        let step = try enter(node, provider, from: path)
+        do {
+            return try await provider.make(Resolver(core: self, context: provider.context, tables: tables, path: step))
+        } catch {
+            throw wrapped(error, provider, step)
+        }
+    }
+
+    /// ``instantiate(_:tables:from:)`` without suspending.
+    func instantiateNow(_ node: Int, tables: FrozenTables?, from path: ResolutionPath?) throws -> InstanceBox {
+        let provider = graph.nodes[node]
+        let step = try enter(node, provider, from: path)
+        guard let makeNow = provider.makeNow else {
+            let contextName = graph.contexts[provider.context].name
+            throw ResolutionError(
+                .needsAsync, requested: provider.key, moduleName: contextName, path: step.names,
+                message: "\(provider.displayName) in \(contextName) has an asynchronous factory, so resolveNow cannot build "
+                    + "it (resolution path: \(step.names.joined(separator: " → "))). Use resolve(_:) with await."
+            )
+        }
+        do {
+            return try makeNow(Resolver(core: self, context: provider.context, tables: tables, path: step))
+        } catch {
+            throw wrapped(error, provider, step)
+        }
+    }
+
+    /// The resolution path with `node` entered, or the error for a loop through undeclared dependencies.
+    private func enter(_ node: Int, _ provider: ProviderNode, from path: ResolutionPath?) throws -> ResolutionPath {
+        let step = ResolutionPath(node: node, name: provider.key.name, parent: path)
+        guard let path, path.contains(node) else { return step }
+        let contextName = graph.contexts[provider.context].name
+        let loop = step.names.joined(separator: " → ")
+        throw ResolutionError(
+            .cycle, requested: provider.key, moduleName: contextName, path: step.names,
+            message: "Resolving \(provider.key) in \(contextName) loops: \(loop). A factory resolves a provider "
+                + "it does not declare as a dependency; declare it so that validation reports the cycle, "
+                + "then break the cycle."
+        )
+    }
+
+    /// A factory's error with the resolution path; a ``ResolutionError`` passes through.
+    private func wrapped(_ error: any Error, _ provider: ProviderNode, _ step: ResolutionPath) -> any Error {
+        if error is ResolutionError { return error }
+        let contextName = graph.contexts[provider.context].name
+        let names = step.names
+        return ResolutionError(
+            .factoryFailed, requested: provider.key, moduleName: contextName, path: names, underlying: error,
+            message: "\(provider.displayName) in \(contextName) threw while being built: \(error) "
+                + "(resolution path: \(names.joined(separator: " → "))). "
+                + "Fix the cause in its initialiser or factory."
+        )
+    }
+
     /// During boot: the slot of `type` from the visibility map and the singletons built so far.
-    private func bootSlot<T>(_ type: T.Type, context: Int, path: ResolutionPath?) throws -> Slot? {
-        guard let node = graph.visible[context][ObjectIdentifier(type)] else { return nil }
+    private func bootSlot(_ id: ObjectIdentifier, context: Int, path: ResolutionPath?) throws -> Slot? {
+        guard let node = graph.visible[context][id] else { return nil }
         let provider = graph.nodes[node]
         guard provider.scope == .singleton else { return .transient(node) }
         if let instance = built.withLock({ $0[node] }) { return .instance(instance) }
@@ -105,11 +204,6 @@ final class ContainerCore: Sendable {
                 + "\(names.joined(separator: " → "))). Declare \(provider.key) in the dependencies of the provider "
                 + "that resolves it, so that it is built first."
         )
-    }
-
-    private func cast<T>(_ instance: InstanceBox, to type: T.Type, context: Int, path: ResolutionPath?) throws -> T {
-        if let typed = instance as? TypedInstanceBox<T> { return typed.value }
-        throw typeMismatch(instance, expected: ProviderKey(type), context: context, path: path)
     }
 
     /// The error for an instance whose type is not the key's type (a factory or cast bug).

@@ -14,6 +14,10 @@ public struct DependencyProblem: Sendable, Hashable, CustomStringConvertible {
         case invalidOverride
         /// Two different module types have the same name.
         case duplicateModuleName
+        /// A singleton depends directly on a transient or run-scoped provider.
+        case scopeMismatch
+        /// A module is configured by more than one dynamic import, or a function is listed by two modules.
+        case invalidModule
     }
 
     /// The category.

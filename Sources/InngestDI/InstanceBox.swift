@@ -10,6 +10,7 @@ class InstanceBox: @unchecked Sendable {
     /// The instance as `Any`, for lifecycle hooks and messages.
     let anyValue: Any
 
+    @usableFromInline
     init(anyValue: Any) {
         self.anyValue = anyValue
     }
@@ -28,6 +29,7 @@ final class TypedInstanceBox<T>: InstanceBox, @unchecked Sendable {
     /// The instance.
     @usableFromInline let value: T
 
+    @usableFromInline
     init(_ value: T) {
         self.value = value
         super.init(anyValue: value)

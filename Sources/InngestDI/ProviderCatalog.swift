@@ -6,6 +6,21 @@ struct PlacedProvider {
     let context: Int
 }
 
+/// A handler's provider and the type whose module hosts it (the function type, or the class
+/// whose method the function runs).
+package struct HostedProvider: Sendable {
+    /// The identity of the home type.
+    package let home: ObjectIdentifier
+    /// The handler's provider.
+    package let provider: ProviderDescriptor
+
+    /// Hosts `provider` in the module of `home`.
+    package init(home: ObjectIdentifier, provider: ProviderDescriptor) {
+        self.home = home
+        self.provider = provider
+    }
+}
+
 /// Places every provider in its context, applies overrides and reports duplicates.
 ///
 /// Providers are numbered in declaration order: contexts in discovery order (root first, with
@@ -18,6 +33,8 @@ struct ProviderCatalog {
     private(set) var owned: [[ProviderKey: Int]]
     /// Duplicate and override problems.
     private(set) var problems: [DependencyProblem] = []
+    /// The contributions of each multi-binding's collection provider, by the collection's index.
+    private(set) var collectionMembers: [Int: [Int]] = [:]
 
     /// Catalogues the providers of `modules` plus the extra provider lists.
     /// - Parameters:
@@ -25,9 +42,10 @@ struct ProviderCatalog {
     ///   - rootProviders: Extra providers of the root module.
     ///   - globalProviders: Providers visible from every module.
     ///   - overrides: Replacements for providers with the same key, wherever they are.
+    ///   - hosted: Handler providers, each placed in the module that lists its home type.
     init(
         modules: [DiscoveredModule], rootProviders: [ProviderDescriptor],
-        globalProviders: [ProviderDescriptor], overrides: [ProviderDescriptor]
+        globalProviders: [ProviderDescriptor], overrides: [ProviderDescriptor], hosted: [HostedProvider] = []
     ) {
         owned = Array(repeating: [:], count: modules.count + 1)
         var replacements: [ProviderKey: ProviderDescriptor] = [:]
@@ -44,10 +62,11 @@ struct ProviderCatalog {
         }
 
         var used: Set<ProviderKey> = []
+        let placement = hostPlacement(hosted, modules: modules)
         for (index, module) in modules.enumerated() {
             let name = module.descriptor.name
             let own = module.descriptor.providers
-            let extra = index == 0 ? rootProviders : []
+            let extra = (index == 0 ? rootProviders : []) + (placement[index] ?? [])
             for (position, declared) in (own + extra).enumerated() {
                 let duplicateMessage: String
                 // Own providers come first, so a duplicate found among the extras involves rootProviders.
@@ -69,6 +88,8 @@ struct ProviderCatalog {
                   fallbackLocation: nil)
         }
 
+        addCollections(globalContext: modules.count)
+
         for override in overrides where !used.contains(override.key) {
             problems.append(DependencyProblem(
                 .invalidOverride,
@@ -80,10 +101,82 @@ struct ProviderCatalog {
         }
     }
 
+    /// Which module each hosted provider goes to: the one listing its home in `functions`, else the
+    /// one providing its home (a class whose methods are functions), else the root.
+    private mutating func hostPlacement(_ hosted: [HostedProvider], modules: [DiscoveredModule]) -> [Int: [ProviderDescriptor]] {
+        var listedBy: [ObjectIdentifier: Int] = [:]
+        var providedBy: [ObjectIdentifier: Int] = [:]
+        for (index, module) in modules.enumerated() {
+            for function in module.descriptor.functions {
+                let id = ObjectIdentifier(function)
+                if let first = listedBy[id] {
+                    let name = TypeName.of(function)
+                    problems.append(DependencyProblem(
+                        .invalidModule,
+                        "\(name) is listed by two modules, \(modules[first].descriptor.name) and \(module.descriptor.name); its "
+                            + "handler resolves in one module. Keep it in one of them.",
+                        location: module.descriptor.location
+                    ))
+                    continue
+                }
+                listedBy[id] = index
+            }
+            for provider in module.descriptor.providers where providedBy[provider.key.id] == nil {
+                providedBy[provider.key.id] = index
+            }
+        }
+        var placement: [Int: [ProviderDescriptor]] = [:]
+        for entry in hosted {
+            let module = listedBy[entry.home] ?? providedBy[entry.home] ?? 0
+            placement[module, default: []].append(entry.provider)
+        }
+        return placement
+    }
+
+    /// One provider per multi-binding, in the `globalProviders` context (visible everywhere), whose
+    /// dependencies are every contribution to it, in declaration order.
+    private mutating func addCollections(globalContext: Int) {
+        var members: [ProviderKey: [Int]] = [:]
+        var bindings: [ProviderKey: MultiBinding] = [:]
+        var order: [ProviderKey] = []
+        for (index, provider) in providers.enumerated() {
+            guard case .contribution(let binding) = provider.descriptor.kind else { continue }
+            if members[binding.key] == nil { order.append(binding.key) }
+            members[binding.key, default: []].append(index)
+            bindings[binding.key] = bindings[binding.key] ?? binding
+        }
+        for key in order {
+            guard let binding = bindings[key], let nodes = members[key] else { continue }
+            if let existing = owned[globalContext][key] {
+                problems.append(DependencyProblem(
+                    .duplicateProvider,
+                    "globalProviders provides \(key), which is also the multi-binding of \(nodes.count) contribution(s). "
+                        + "Remove \(key) from globalProviders, or stop contributing to it.",
+                    location: providers[existing].descriptor.location
+                ))
+                continue
+            }
+            let collection = ProviderDescriptor(
+                key: key, scope: .singleton, dependencies: [],
+                consumer: "\(key) (multi-binding of \(nodes.count))", location: nil, kind: .collection(binding),
+                make: { resolver in try await resolver.collect(nodes, into: binding) },
+                makeNow: { resolver in try resolver.collectNow(nodes, into: binding) }
+            )
+            owned[globalContext][key] = providers.count
+            collectionMembers[providers.count] = nodes
+            providers.append(PlacedProvider(descriptor: collection, context: globalContext))
+        }
+    }
+
     private mutating func place(
         _ declared: ProviderDescriptor, in context: Int, replacements: [ProviderKey: ProviderDescriptor],
         used: inout Set<ProviderKey>, duplicateMessage: String, fallbackLocation: String?
     ) {
+        if case .contribution = declared.kind {
+            // Only its collection finds it: its key is private, so it cannot be a duplicate or overridden.
+            providers.append(PlacedProvider(descriptor: declared, context: context))
+            return
+        }
         guard owned[context][declared.key] == nil else {
             problems.append(DependencyProblem(
                 .duplicateProvider, duplicateMessage, location: declared.location ?? fallbackLocation

@@ -23,6 +23,12 @@ public struct ProviderKey: Hashable, Sendable, CustomStringConvertible {
         self.name = name
     }
 
+    /// A key that names no type: the private identity of an object (a multi-binding contribution).
+    init(identity object: AnyObject, name: String) {
+        self.id = ObjectIdentifier(object)
+        self.name = name
+    }
+
     /// The key of a type known only as a metatype value (module exports).
     init(metatype: any Any.Type) {
         self.id = ObjectIdentifier(metatype)

@@ -15,6 +15,10 @@ public struct ResolutionError: Error, Sendable, CustomStringConvertible {
         case cycle
         /// The stored instance is not of the requested type (a factory or cast bug).
         case typeMismatch
+        /// A run-scoped provider was resolved outside a function run.
+        case outsideRun
+        /// ``Resolver/resolveNow(_:)`` reached a provider that only has an asynchronous factory.
+        case needsAsync
     }
 
     /// The category.

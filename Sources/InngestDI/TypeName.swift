@@ -9,6 +9,7 @@ enum TypeName {
     /// `String(describing:)` drops the `any` of existential types, so it is restored here by
     /// reading the metadata kind.
     static func of(_ type: any Any.Type) -> String {
+        if let array = type as? any ArrayTypeNaming.Type { return "[" + of(array.elementType) + "]" }
         let name = String(describing: type)
         guard isExistential(type), name != "Any", name != "AnyObject", !name.hasPrefix("any ") else {
             return name
@@ -20,4 +21,14 @@ enum TypeName {
         let metadata = unsafeBitCast(type, to: UnsafeRawPointer.self)
         return metadata.load(as: UInt.self) == existentialMetadataKind
     }
+}
+
+/// Lets ``TypeName`` name an array by its element (`[any Plugin]`, where `String(describing:)` says
+/// `Array<Plugin>`).
+private protocol ArrayTypeNaming {
+    static var elementType: any Any.Type { get }
+}
+
+extension Array: ArrayTypeNaming {
+    fileprivate static var elementType: any Any.Type { Element.self }
 }

@@ -25,15 +25,18 @@ public struct InngestTestApp: Sendable {
     ///   - mocks: stand-ins for registered functions of the same ids, e.g. `.mock(ChargeCard.self) { _ in "pay_1" }`
     ///     for a function the code under test invokes.
     ///   - overrides: providers replacing the module graph's.
+    ///   - moduleOverrides: whole modules replaced wherever they are imported.
     ///   - retryPolicy: backoff between retries.
     public static func boot(_ root: any Module.Type, clock: ManualClock = ManualClock(), functions: [FunctionDefinition] = [],
                             mocks: [FunctionDefinition] = [], overrides: [ProviderDescriptor] = [],
+                            moduleOverrides: [ModuleOverride] = [],
                             retryPolicy: RetryPolicy = RetryPolicy(jitter: 0)) async throws -> InngestTestApp {
         let configuration = InngestConfiguration(
             appId: "test", engine: EngineConfiguration(databasePath: ":memory:", retryPolicy: retryPolicy,
                                                        logger: InngestLogger(sink: InngestLogger.discard)))
         let app = try await InngestApp.boot(root, configuration: configuration, functions: functions, replacing: mocks,
-                                            overrides: overrides, clock: clock, startEngine: false)
+                                            overrides: overrides, moduleOverrides: moduleOverrides, clock: clock,
+                                            startEngine: false)
         return InngestTestApp(app: app, clock: clock)
     }
 

@@ -42,7 +42,7 @@ while let argument = arguments.popFirst() {
 }
 if scenarios.isEmpty { scenarios = ["table"] }
 if scenarios.contains("flow") { scenarios += ["flow-overhead", "flow-scaling", "debounce", "commits"] }
-let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "idle", "timers", "scaling", "offered"]
+let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "idle", "timers", "scaling", "offered", "di", "codegen"]
 for name in scenarios where !known.contains(name) { print("unknown scenario \(name); known: \(known.sorted().joined(separator: ", "))"); exit(2) }
 /// What failed a check; the process exits with status 1 when it is not empty.
 nonisolated(unsafe) var failures: [String] = []
@@ -668,6 +668,8 @@ if scenarios.contains("resume") {
 }
 
 if scenarios.contains("replay") { try await replayScenario(repetitions: repetitions) }
+if scenarios.contains("codegen") { codegenScenario(repetitions: repetitions) }
+if scenarios.contains("di") { try await dependencyInjectionScenario(repetitions: repetitions) }
 if scenarios.contains("idle") { try await idleScenario(seconds: 10) }
 if scenarios.contains("timers") { try await timersScenario(sleepers: 10_000, burst: 20_000) }
 if scenarios.contains("offered") { try await offeredScenario(events: 1_000, perSecond: 50) }

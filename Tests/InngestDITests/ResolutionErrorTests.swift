@@ -74,8 +74,9 @@ import Testing
     enum FailingSingletonModule: Module {
         static var moduleDescriptor: ModuleDescriptor {
             ModuleDescriptor("FailingModule", providers: [
-                ProviderDescriptor(Checkout.self, dependencies: [.init("flaky", Flaky.self)]) {
-                    Checkout(flaky: try await $0.resolve(Flaky.self))
+                // The singleton takes a Provider<Flaky> and calls it while being built.
+                ProviderDescriptor(Checkout.self, dependencies: [.init("flaky", lazy: Flaky.self)]) {
+                    Checkout(flaky: try await $0.provider(Flaky.self).get())
                 },
                 ProviderDescriptor(Flaky.self, scope: .transient) { _ -> Flaky in throw TestFailure(description: "down") },
             ])

@@ -29,7 +29,8 @@ public enum Executor {
         // settled only once every branch reached its step (see `ExecutionSession`).
         let result: Result<JSONValue, any Error> = await withTaskExecutorPreference(session.executor) {
             do {
-                return .success(try await function.body(resolver, context))
+                // One run scope per invocation: run-scoped providers are built once for it and told when it ends.
+                return .success(try await RunScope.withRunScope { try await function.body(resolver, context) })
             } catch {
                 return .failure(error)
             }

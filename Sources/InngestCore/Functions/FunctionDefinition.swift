@@ -1,8 +1,9 @@
 import InngestDI
 
 /// A registered function with its type erased: what the generated registry produces and what the
-/// engine and the serve handler execute. Its handler is resolved in the root module's context, so
-/// it sees what the root module sees.
+/// engine and the serve handler execute. Its handler resolves in the module that lists its
+/// ``home`` type (in `functions:`, or in `providers:` for a class whose methods are functions), or
+/// else in the root module, and sees what that module sees.
 public struct FunctionDefinition: Sendable {
     /// The function id.
     public let id: String
@@ -14,8 +15,13 @@ public struct FunctionDefinition: Sendable {
     public let options: FunctionOptions
     /// Where it is declared (`file:line`), for messages.
     public let location: String?
-    /// The transient provider that builds the handler, registered in the root module at boot.
+    /// The transient provider that builds the handler, registered at boot in its home's module.
     public let handlerProvider: ProviderDescriptor?
+    /// The type whose module hosts the handler: the function type, or the class whose method it runs.
+    public private(set) var home: (any Any.Type)?
+    /// The key of the provider whose module the function resolves in: its handler's, or for a
+    /// failure companion, the failing function's handler's.
+    package private(set) var handlerKey: ProviderKey?
     /// Runs the handler for one execution.
     let body: @Sendable (Resolver, Context) async throws -> JSONValue
     /// Runs the failure handler (`OnFailure`) for one execution of its `-failure` companion.
@@ -39,6 +45,8 @@ public struct FunctionDefinition: Sendable {
         self.options = options
         self.location = location
         self.handlerProvider = handlerProvider
+        self.home = nil
+        self.handlerKey = handlerProvider?.key
         self.body = body
         self.failureBody = nil
     }
@@ -50,6 +58,8 @@ public struct FunctionDefinition: Sendable {
         self.options = definition.options
         self.location = definition.location
         self.handlerProvider = definition.handlerProvider
+        self.home = definition.home
+        self.handlerKey = definition.handlerKey
         self.body = definition.body
         self.failureBody = failureBody
     }
@@ -65,12 +75,15 @@ public struct FunctionDefinition: Sendable {
         guard let failureBody else { return nil }
         let composite = appId.isEmpty ? id : "\(appId)-\(id)"
         let condition = "event.data.function_id == \(JSONValue.string(composite).jsonString)"
-        return FunctionDefinition(id: "\(id)-failure", name: "\(name) (failure)",
+        var companion = FunctionDefinition(id: "\(id)-failure", name: "\(name) (failure)",
                                   triggers: [.event(name: "inngest/function.failed", if: condition)], options: FunctionOptions(),
                                   location: location) { resolver, context in
             try await failureBody(resolver, context)
             return .null
         }
+        companion.home = home
+        companion.handlerKey = handlerProvider?.key
+        return companion
     }
 
     /// `functions` with the failure companion of each that has a failure handler.
@@ -92,11 +105,13 @@ public struct FunctionDefinition: Sendable {
     ///   - dependencies: its initialiser's parameters, for the boot-time graph check.
     ///   - consumer: the initialiser, e.g. `ProcessOrder.init(payments:)`.
     ///   - location: `file:line` of the declaration.
+    ///   - home: the type whose module hosts the handler (default: `type`); the generated wrapper of a
+    ///     method passes the method's class.
     ///   - make: builds the handler from its dependencies.
     public init<F: InngestFunction>(_ type: F.Type, dependencies: [DependencyDescriptor] = [], consumer: String? = nil,
-                                    location: String? = nil,
+                                    location: String? = nil, home: (any Any.Type)? = nil,
                                     make: @escaping @Sendable (Resolver) async throws -> F) where F.Output: Encodable {
-        self.init(type, dependencies: dependencies, consumer: consumer, location: location, make: make) {
+        self.init(type, dependencies: dependencies, consumer: consumer, location: location, home: home, make: make) {
             try JSONValue(encoding: $0)
         }
     }
@@ -104,25 +119,26 @@ public struct FunctionDefinition: Sendable {
     /// Creates a definition for a conforming type that returns nothing.
     /// - Parameters: as for the `Encodable` form.
     public init<F: InngestFunction>(_ type: F.Type, dependencies: [DependencyDescriptor] = [], consumer: String? = nil,
-                                    location: String? = nil,
+                                    location: String? = nil, home: (any Any.Type)? = nil,
                                     make: @escaping @Sendable (Resolver) async throws -> F) where F.Output == Void {
-        self.init(type, dependencies: dependencies, consumer: consumer, location: location, make: make) { _ in
+        self.init(type, dependencies: dependencies, consumer: consumer, location: location, home: home, make: make) { _ in
             .null
         }
     }
 
     private init<F: InngestFunction>(_ type: F.Type, dependencies: [DependencyDescriptor], consumer: String?,
-                                     location: String?,
+                                     location: String?, home: (any Any.Type)?,
                                      make: @escaping @Sendable (Resolver) async throws -> F,
                                      encode: @escaping @Sendable (F.Output) throws -> JSONValue) {
         let provider = ProviderDescriptor(F.self, scope: .transient, dependencies: dependencies,
                                           consumer: consumer ?? "\(F.self).init", location: location, factory: make)
-        let plain = FunctionDefinition(id: F.id, name: F.name, triggers: F.trigger.definitions, options: F.options,
+        var plain = FunctionDefinition(id: F.id, name: F.name, triggers: F.trigger.definitions, options: F.options,
                                        location: location, handlerProvider: provider) { resolver, context in
             let input = try F.Input(triggeringEvents: context.events)
             let handler = try await resolver.resolve(F.self)
             return try encode(try await handler.handle(input, context: context))
         }
+        plain.home = home ?? F.self
         if let failing = F.self as? any OnFailure.Type {
             self = FunctionDefinition(copying: plain, failureBody: Self.failureBody(failing))
         } else {

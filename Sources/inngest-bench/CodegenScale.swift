@@ -1,0 +1,82 @@
+import Foundation
+import InngestCodegen
+
+/// Issue 9's code-generation workload: a 1,000-file target of about 6 MB with 300 handlers,
+/// 100 events and 300 providers, the rest ordinary Swift (floor: 60 ms for full generation).
+/// Also how the time grows with the target: 250, 500 and 1,000 files of the same mix.
+func codegenScenario(repetitions: Int) {
+    print("\ncodegen — full generation of a target (median of \(repetitions); floor: 1,000 files ≈ 6 MB ≤ 60 ms)")
+    print("command: swift run -c release inngest-bench codegen")
+    for files in [250, 500, 1_000] {
+        let sources = codegenTarget(files: files)
+        let bytes = sources.reduce(0) { $0 + $1.bytes.count }
+        var times: [Double] = []
+        var diagnostics = 0
+        for _ in 0..<repetitions {
+            let start = ContinuousClock.now
+            let output = Generator.generate(sources)
+            times.append(seconds(ContinuousClock.now - start) * 1000)
+            diagnostics = output.diagnostics.count
+        }
+        let time = median(times)
+        report("codegen: \(files) files, \(bytes / 1_000_000).\(bytes / 100_000 % 10) MB",
+               String(format: "%.0f ms (%.0f MB/s)%@", time, Double(bytes) / time / 1e3,
+                      diagnostics == 0 ? "" : " [\(diagnostics) diagnostics]"))
+    }
+}
+
+/// `files` source files: the first 30 % declare a handler each (every third also an event), the next
+/// 30 % a provider each, all padded with ordinary code to about 6 KB per file.
+func codegenTarget(files: Int) -> [(path: String, bytes: [UInt8])] {
+    let padding = """
+        /// A helper that the scanner must skip: strings with "// @inngest.function" inside, closures, generics.
+        struct Helper<Value: Sendable>: Sendable {
+            let values: [Value]
+            func mapped<Other>(_ transform: (Value) throws -> Other) rethrows -> [Other] { try values.map(transform) }
+            var description: String { "Helper(\\(values.count)) /* not a comment */ // nor this" }
+        }
+        let table: [String: Int] = ["a": 1, "b": 2, "c": 3].filter { $0.value > 1 }
+
+        """
+    var sources: [(path: String, bytes: [UInt8])] = [("Sources/App/App.swift", Array("""
+        import Inngest
+        // @inngest.module(providers: [ShopLog])
+        struct AppModule {}
+        // @inngest.injectable
+        final class ShopLog: Sendable { init() {} }
+
+        """.utf8))]
+    let handlers = files * 3 / 10
+    let providers = files * 3 / 10
+    for index in 0..<files {
+        var text = "import Inngest\n\n"
+        if index < handlers {
+            let event = index / 3
+            if index % 3 == 0 {
+                text += "// @inngest.event(\"bench/event-\(event)\")\nstruct Event\(event): Codable, Sendable { var id: String; var total: Int }\n\n"
+            }
+            text += """
+                // @inngest.function(id: "function-\(index)", event: "bench/event-\(event)", retries: 3)
+                struct Function\(index) {
+                    let log: ShopLog
+                    func handle(_ event: Event\(event), context: Context) async throws -> String {
+                        try await context.step.run("work") { "\\(event.id) \\(event.total)" }
+                    }
+                }
+
+                """
+        } else if index < handlers + providers {
+            text += """
+                // @inngest.injectable
+                final class Service\(index): Sendable {
+                    init(log: ShopLog) {}
+                    func work(_ text: String) -> String { text }
+                }
+
+                """
+        }
+        while text.utf8.count < 6_000 { text += padding }
+        sources.append(("Sources/App/File\(index).swift", Array(text.utf8)))
+    }
+    return sources
+}
