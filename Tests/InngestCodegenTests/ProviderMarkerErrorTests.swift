@@ -69,6 +69,22 @@ import Testing
         #expect(output.files.isEmpty)
     }
 
+    @Test func aModuleMarkerThatDoesNotParseKeepsItsProvidersInAModule() {
+        let output = generate(["A.swift": """
+            // @inngest.module(imports: [Cfg.forRoot(x: 1])
+            enum M {
+                // @inngest.provider
+                static let region: String = "eu"
+                // @inngest.provider
+                let bad: Int = 1
+            }
+            """])
+        #expect(errors(output) == [
+            "A.swift:1:46: error: unbalanced parentheses in 'Cfg.forRoot(…)': expected ')', found ']'",
+            "A.swift:5:8: error: @inngest.provider marks a static member, and M.bad is an instance member: make it static (static let, static var or static func); the wiring never creates an instance of M",
+        ])
+    }
+
     @Test func aStoredStaticVarIsRefused() {
         let output = generate(["A.swift": """
             // @inngest.module()

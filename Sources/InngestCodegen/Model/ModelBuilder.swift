@@ -10,6 +10,8 @@ public struct ModelBuilder {
     var types: [String: [TypeDecl]] = [:]
     var index = TypeIndex(declarations: [:], aliases: [])
     var model = AppModel()
+    /// Types whose module marker did not parse: still modules for their members' provider markers.
+    var malformedModules = Set<String>()
 
     /// Builds the model.
     /// - Parameter files: every scanned file of the target.
@@ -84,7 +86,7 @@ public struct ModelBuilder {
             collectModule(name, primary, declarations, conforms: adopted.contains(.module))
             collectInjectable(name, primary, declarations, conforms: adopted.contains(.injectable))
             collectFunctions(name, primary, declarations, conforms: adopted.contains(.function))
-            collectProviders(name, declarations, isModule: model.modules.last?.typeName == name)
+            collectProviders(name, declarations, isModule: model.modules.last?.typeName == name || malformedModules.contains(name))
         }
         assignListedFunctions()
         resolveEventReferences()
@@ -149,6 +151,12 @@ public struct ModelBuilder {
         let markers = declarations.flatMap { $0.markers.filter { $0.kind == "module" } }
         let superModule = index.classChain(from: name).dropFirst().first { isModuleDeclaration($0) }
         guard conforms || !markers.isEmpty || superModule != nil else { return }
+        if !conforms, superModule == nil, markers.first?.isMalformed == true {
+            // Its marker did not parse (reported by the scanner). The build fails anyway; leave the
+            // module out of the graph, so that the other modules are still checked.
+            malformedModules.insert(name)
+            return
+        }
         var module = ModuleModel(typeName: name, imports: [], providers: [], exports: [], isGlobal: false, byMarker: !conforms && superModule == nil,
                                  descriptorSource: .generated, unreadable: [],
                                  accessLevel: primary.accessLevel, location: primary.location,

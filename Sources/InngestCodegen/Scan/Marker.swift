@@ -19,12 +19,16 @@ public struct Marker: Hashable, Sendable {
     public var arguments: [MarkerArgument]
     /// The location of the `@`.
     public var location: SourceLocation
+    /// A marker whose arguments did not parse (already reported): it still tells what its
+    /// declaration is, but nothing else is read from it.
+    public var isMalformed: Bool
 
     /// Creates a marker.
-    public init(kind: String, arguments: [MarkerArgument] = [], location: SourceLocation) {
+    public init(kind: String, arguments: [MarkerArgument] = [], location: SourceLocation, isMalformed: Bool = false) {
         self.kind = kind
         self.arguments = arguments
         self.location = location
+        self.isMalformed = isMalformed
     }
 
     /// The first argument with this label, if any.
