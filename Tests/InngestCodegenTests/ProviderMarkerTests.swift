@@ -61,12 +61,18 @@ import Testing
                         try await CoreModule.database(gateway: try await resolver.resolve((StripeGateway).self), try await resolver.resolveOptional((Character).self))
                     })
             #sourceLocation(file: "A.swift", line: 13)
-                    providers.append(ProviderDescriptor((String).self, scope: .transient, dependencies: [], consumer: "CoreModule.name()", location: "A.swift:13") { _ in
+                    providers.append(ProviderDescriptor((String).self, scope: .transient, dependencies: [], consumer: "CoreModule.name()", location: "A.swift:13", construct: { _ in
+            #sourceLocation(file: "A.swift", line: 13)
+                        CoreModule.name()
+                    }) { _ in
             #sourceLocation(file: "A.swift", line: 13)
                         CoreModule.name()
                     })
             #sourceLocation(file: "A.swift", line: 15)
-                    providers.append(ProviderDescriptor((Substring).self, scope: .run, dependencies: [.init("name", (String).self)], consumer: "CoreModule.runName(name:)", location: "A.swift:15") { resolver in
+                    providers.append(ProviderDescriptor((Substring).self, scope: .run, dependencies: [.init("name", (String).self)], consumer: "CoreModule.runName(name:)", location: "A.swift:15", construct: { resolver in
+            #sourceLocation(file: "A.swift", line: 15)
+                        try CoreModule.runName(name: try resolver.resolveNow((String).self))
+                    }) { resolver in
             #sourceLocation(file: "A.swift", line: 15)
                         try CoreModule.runName(name: try await resolver.resolve((String).self))
                     })
@@ -135,6 +141,26 @@ import Testing
             """), "\(wiring)")
     }
 
+    @Test func transientsAndRunScopedCarryASynchronousConstructor() throws {
+        let wiring = try Self.wiring("""
+            // @inngest.injectable(scope: transient)
+            final class Clock: Sendable { init() {} }
+            // @inngest.injectable(scope: transient)
+            final class Stamp: Sendable { init(clock: Clock, other: Clock?, lazy: Provider<Clock>, ref: ModuleRef) throws {} }
+            // @inngest.injectable(scope: run)
+            final class Slow: Sendable { init(clock: Clock) async {} }
+            // @inngest.module(providers: [Clock, Stamp, Slow])
+            struct M {}
+            """)
+        #expect(wiring.contains("""
+            location: "A.swift:4", construct: { resolver in
+            #sourceLocation(file: "A.swift", line: 4)
+                        try Stamp(clock: try resolver.resolveNow((Clock).self), other: try resolver.resolveOptionalNow((Clock).self), lazy: resolver.provider((Clock).self), ref: resolver)
+                    }) { resolver in
+            """), "\(wiring)")
+        #expect(wiring.contains(#"consumer: "Slow.init(clock:)", location: "A.swift:6") { resolver in"#), "an async initialiser has no synchronous form: \(wiring)")
+    }
+
     @Test func everySingletonInjectableUsesTheSendableForm() throws {
         let wiring = try Self.wiring("""
             // @inngest.injectable
@@ -149,7 +175,7 @@ import Testing
             #sourceLocation(file: "A.swift", line: 2)
                     ProviderDescriptor.singleton(S.self, dependencies: [], consumer: "S.init()", location: "A.swift:2") { _ in
             """), "\(wiring)")
-        #expect(wiring.contains(#"ProviderDescriptor(R.self, scope: .run, dependencies: [], consumer: "R.init()", location: "A.swift:4") { _ in"#))
+        #expect(wiring.contains(#"ProviderDescriptor(R.self, scope: .run, dependencies: [], consumer: "R.init()", location: "A.swift:4", construct: { _ in"#))
         #expect(!wiring.contains("inngestRequireSendable"), "only token and multi singletons need the helper")
     }
 }

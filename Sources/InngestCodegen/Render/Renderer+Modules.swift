@@ -65,6 +65,7 @@ extension Renderer {
             let parts = construction(provider.moduleName, initializer)
             let head: String
             var prefix = ""
+            var construct = ""
             if let token = provider.token {
                 if provider.scope == "singleton" { prefix = "        inngestRequireSendable((\(token).Value).self)\n" }
                 head = "ProviderDescriptor(token: \(token).self\(scope), "
@@ -75,8 +76,10 @@ extension Renderer {
                 head = "ProviderDescriptor.singleton(\(type).self, "
             } else {
                 head = "ProviderDescriptor(\(type).self\(scope), "
+                construct = constructArgument(provider.moduleName, initializer, at: provider.location)
             }
             let arguments = "dependencies: [\(parts["dependencies", default: ""])], consumer: \(parts["consumer", default: ""]), location: \(location)"
+                + construct
             return prefix
                 + "        providers.append(\(head)\(arguments)) { \(parts["resolverName", default: "_"]) in\n"
                 + "#sourceLocation(file: \(literal(provider.location.file)), line: \(provider.location.line))\n"

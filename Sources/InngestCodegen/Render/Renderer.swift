@@ -73,6 +73,7 @@ public enum Renderer {
                 "descriptor": injectable.scope == "singleton" ? "ProviderDescriptor.singleton" : "ProviderDescriptor",
                 "scopeArgument": injectable.scope == "singleton" ? "" : ", scope: .\(injectable.scope)",
                 "location": literal("\(injectable.location.file):\(injectable.location.line)"),
+                "construct": injectable.scope == "singleton" ? "" : constructArgument(injectable.typeName, injectable.initializer, at: injectable.location),
             ]) { $1 }.merging(construction(injectable.typeName, injectable.initializer)) { $1 }
         }
         return values
@@ -240,6 +241,28 @@ public enum Renderer {
             "consumer": literal(initializer.signature(of: typeName)),
             "resolverName": arguments.isEmpty ? "_" : "resolver", "construction": call,
         ]
+    }
+
+    /// `, construct: { … }`, the synchronous constructor `InngestDI` runs instead of the factory
+    /// when everything the provider needs can be built without suspending (the form for transient
+    /// and run-scoped providers); nothing when the initialiser is `async` or takes a token.
+    static func constructArgument(_ typeName: String, _ initializer: InitializerModel, at location: SourceLocation) -> String {
+        guard !initializer.isAsync, !initializer.dependencies.contains(where: { $0.token != nil }) else { return "" }
+        let arguments = initializer.dependencies.map { dependency in
+            let value: String
+            if dependency.isResolver {
+                value = "resolver"
+            } else if dependency.isLazy {
+                value = "resolver.provider((\(dependency.type)).self)"
+            } else {
+                value = "try resolver.\(dependency.isOptional ? "resolveOptionalNow" : "resolveNow")((\(dependency.type)).self)"
+            }
+            return dependency.label.map { "\($0): \(value)" } ?? value
+        }
+        let callee = initializer.functionName == "init" ? typeName : "\(typeName).\(initializer.functionName)"
+        let call = (initializer.isThrows ? "try " : "") + "\(callee)(\(arguments.joined(separator: ", ")))"
+        return ", construct: { \(arguments.isEmpty ? "_" : "resolver") in\n#sourceLocation(file: \(literal(location.file)), line: \(location.line))\n"
+            + "            \(call)\n        }"
     }
 
     /// The `DependencyDescriptor` of a parameter; none for the resolver itself.

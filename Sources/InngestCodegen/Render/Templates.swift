@@ -201,7 +201,7 @@ extension {{type}}{{conformance}} {
     /// How the generated wiring constructs this type.
     {{access}}static var inngestProvider: ProviderDescriptor {
 #sourceLocation(file: {{file}}, line: {{line}})
-        {{descriptor}}({{type}}.self{{scopeArgument}}, dependencies: [{{dependencies}}], consumer: {{consumer}}, location: {{location}}) { {{resolverName}} in
+        {{descriptor}}({{type}}.self{{scopeArgument}}, dependencies: [{{dependencies}}], consumer: {{consumer}}, location: {{location}}{{construct}}) { {{resolverName}} in
 #sourceLocation(file: {{file}}, line: {{line}})
             {{construction}}
         }
