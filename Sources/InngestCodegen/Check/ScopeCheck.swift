@@ -6,6 +6,7 @@
 /// type (or token) in the target is transient or run-scoped, and either no module the build cannot
 /// read may add another, or the consumer's own module provides it.
 enum ScopeCheck {
+    /// The violations among the target's singleton injectables and inline factories.
     static func check(_ model: AppModel, _ graph: ModuleGraph) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for injectable in model.injectables where injectable.scope == "singleton" {

@@ -56,6 +56,7 @@ enum ModuleListReader {
         var imports: [String] = []
         var providers: [String] = []
         var exports: [String] = []
+        /// The function types its `functions:` lists.
         var functions: [String] = []
         /// The modules its `dynamicImports` name; `nil` when they cannot be read.
         var dynamicImportModules: [String]? = []
