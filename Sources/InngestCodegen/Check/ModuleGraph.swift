@@ -6,8 +6,20 @@
 /// types, and everything about a module declared in another target. An unknown module may be
 /// global, so while one may be in the graph, no module's visibility is complete.
 struct ModuleGraph {
-    /// Modules of this target by type name.
+    /// Modules of this target by type name, as the check sees them: the modules a conformance's
+    /// `dynamicImports` names count as imports, and an unreadable `dynamicImports` makes the
+    /// imports unknown.
     let modules: [String: ModuleModel]
+    /// The same modules, sorted by type name.
+    let moduleList: [ModuleModel]
+    /// The providers of each key (type or token, normalised), with their scopes: injectables and
+    /// inline providers of every module of the target, and `[T]` for multi-bindings (with the
+    /// narrowest scope of their contributions).
+    let scopes: [String: [String]]
+    /// The collections `[T]` (normalised) that multi-bindings of the target contribute to.
+    let multiCollections: Set<String>
+    /// The inline factories by the key they provide (normalised), for the cycle check.
+    let factories: [String: [ProviderModel]]
     /// Injectables of this target by type name.
     let injectables: [String: InjectableModel]
     /// Injectables the registry provides in the root module.
@@ -22,12 +34,41 @@ struct ModuleGraph {
     let mayContainUnknownProviders: Bool
 
     init(_ model: AppModel) {
-        let modules = Dictionary(model.modules.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
+        let adjusted = model.modules.map { module -> ModuleModel in
+            var module = module
+            if let named = module.dynamicImportModules {
+                module.imports += named.filter { !module.imports.contains($0) }
+            } else {
+                module.unreadable.insert(.imports)
+            }
+            return module
+        }
+        moduleList = adjusted
+        let modules = Dictionary(adjusted.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
         self.modules = modules
+        var scopes: [String: [String]] = [:]
+        var factories: [String: [ProviderModel]] = [:]
+        for injectable in model.injectables { scopes[TypeKey.normalized(injectable.typeName), default: []].append(injectable.scope) }
+        for module in adjusted {
+            for provider in module.inlineProviders {
+                let key = TypeKey.normalized(provider.key)
+                if case .alias = provider.kind { continue }
+                scopes[key, default: []].append(provider.scope)
+                if case .factory = provider.kind { factories[key, default: []].append(provider) }
+            }
+        }
+        // A multi-binding's collection has the narrowest scope of its contributions.
+        let multiCollections = Set(adjusted.flatMap(\.inlineProviders).filter(\.isMulti).map { TypeKey.normalized($0.key) })
+        self.multiCollections = multiCollections
+        for (key, found) in scopes where multiCollections.contains(key) {
+            scopes[key] = [found.contains("run") ? "run" : found.contains("transient") ? "transient" : "singleton"]
+        }
+        self.scopes = scopes
+        self.factories = factories
         injectables = Dictionary(model.injectables.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
         rootProvided = Set(model.rootProvidedInjectables.map(\.typeName))
-        let imported = Set(model.modules.filter { $0.knows(.imports) }.flatMap(\.imports))
-        let candidates = model.modules.filter { !imported.contains($0.typeName) }
+        let imported = Set(adjusted.filter { $0.knows(.imports) }.flatMap(\.imports))
+        let candidates = adjusted.filter { !imported.contains($0.typeName) }
         root = candidates.count == 1 ? candidates.first : nil
 
         // With a root whose reachable modules all have known imports, only those modules can be
@@ -47,12 +88,12 @@ struct ModuleGraph {
             }
             if complete { reachable = seen }
         }
-        let inGraph = model.modules.filter { reachable?.contains($0.typeName) ?? true }
+        let inGraph = adjusted.filter { reachable?.contains($0.typeName) ?? true }
         possiblyGlobal = inGraph.filter { !$0.knows(.isGlobal) || $0.isGlobal }.map(\.typeName)
         mayContainUnknownModules = inGraph.contains { module in
             !module.knows(.imports) || module.imports.contains { modules[$0] == nil }
         }
-        mayContainUnknownProviders = mayContainUnknownModules || inGraph.contains { !$0.knows(.providers) }
+        mayContainUnknownProviders = mayContainUnknownModules || inGraph.contains { !$0.knows(.providers) || $0.declaresDynamicModule }
     }
 
     /// What a module makes visible to its importers, following re-exported modules.
@@ -60,7 +101,8 @@ struct ModuleGraph {
         guard let module = modules[name] else { return .unknown }
         guard !seen.contains(name) else { return .empty }
         guard module.knows(.exports) else { return .unknown }
-        var result = Visibility.empty
+        // What a `forRoot` call adds to the module's exports is known only at boot.
+        var result = Visibility(types: [], isComplete: !module.declaresDynamicModule)
         for export in module.exports {
             if modules[export] != nil {
                 result.formUnion(exports(of: export, seen: seen.union([name])))
@@ -82,11 +124,14 @@ struct ModuleGraph {
     /// exports of global modules and the framework's types.
     func visible(from module: ModuleModel) -> Visibility {
         var result = Visibility(types: DependencyGraphCheck.frameworkTypes, isComplete: !mayContainUnknownModules)
-        if module.knows(.providers) {
-            result.types.formUnion(module.providers)
+        if module.knows(.providers) && !module.declaresDynamicModule {
+            result.types.formUnion(module.providedKeys)
         } else {
+            result.types.formUnion(module.providedKeys)
             result.isComplete = false
         }
+        // Multi-bindings are app-wide: every contribution of the target is in every collection.
+        result.types.formUnion(multiCollections)
         if module.knows(.imports) {
             for imported in module.imports { result.formUnion(exports(of: imported)) }
         } else {
@@ -99,7 +144,8 @@ struct ModuleGraph {
 
     /// The modules whose known provider lists include `type`, and the root for root-provided types.
     func owners(of type: String) -> Set<String> {
-        var owners = Set(modules.values.filter { $0.knows(.providers) && $0.providers.contains(type) }.map(\.typeName))
+        let key = TypeKey.normalized(type)
+        var owners = Set(modules.values.filter { $0.knows(.providers) && $0.providedKeys.contains { TypeKey.normalized($0) == key } }.map(\.typeName))
         if rootProvided.contains(type) { owners.insert(root?.typeName ?? "") }
         return owners
     }

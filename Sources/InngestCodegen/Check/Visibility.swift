@@ -19,6 +19,8 @@ struct Visibility {
 
     /// Whether `type` is certainly not visible: the visibility is complete and lacks it.
     func lacks(_ type: String) -> Bool {
-        isComplete && !types.contains(type)
+        guard isComplete, !types.contains(type) else { return false }
+        let key = TypeKey.normalized(type)
+        return !types.contains { TypeKey.normalized($0) == key }
     }
 }

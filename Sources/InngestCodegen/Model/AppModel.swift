@@ -51,6 +51,17 @@ public struct DependencyModel: Sendable, Hashable {
     public var type: String
     /// Written `T?`: resolved if visible, `nil` otherwise.
     public var isOptional: Bool
+    /// The `ProviderToken` type an `@inngest.inject(name: Token)` marker maps this parameter to:
+    /// resolved by token rather than by type.
+    public var token: String? = nil
+    /// Written `Provider<T>` (`type` is `T`): a handle resolved on demand, so neither a scope
+    /// violation nor a cycle edge.
+    public var isLazy: Bool = false
+    /// Written `ModuleRef` or `Resolver`: receives the resolver of its module, needs no provider.
+    public var isResolver: Bool = false
+
+    /// What the graph check looks for: the token type, or the type.
+    var key: String { token ?? type }
 }
 
 /// How the wiring constructs a type.
@@ -61,10 +72,12 @@ public struct InitializerModel: Sendable, Hashable {
     public var isAsync: Bool
     /// `init` throws.
     public var isThrows: Bool
+    /// The member called: `init`, or the name of a `@inngest.provider` static func.
+    public var functionName: String = "init"
 
-    /// `Type.init(a:b:)` for messages.
+    /// `Type.init(a:b:)` (or `Module.make(a:b:)`) for messages.
     public func signature(of typeName: String) -> String {
-        "\(typeName).init(\(dependencies.map { "\($0.label ?? "_"):" }.joined()))"
+        "\(typeName).\(functionName)(\(dependencies.map { "\($0.label ?? "_"):" }.joined()))"
     }
 }
 
@@ -72,7 +85,7 @@ public struct InitializerModel: Sendable, Hashable {
 public struct InjectableModel: Sendable, Hashable {
     /// The Swift type.
     public var typeName: String
-    /// `singleton` or `transient`.
+    /// `singleton`, `transient` or `run`.
     public var scope: String
     /// How to construct it.
     public var initializer: InitializerModel
@@ -137,6 +150,26 @@ public struct ModuleModel: Sendable, Hashable {
     public var markerLocation: SourceLocation
     /// Enclosing `#if` conditions.
     public var conditions: [String]
+    /// The providers its static members declare with `@inngest.provider`, in source order.
+    public var inlineProviders: [ProviderModel] = []
+    /// The function types its `providers` list names: their handlers resolve in this module.
+    public var functions: [String] = []
+    /// The `Name.forRoot(…)` entries of its marker's `imports`, in order.
+    public var dynamicImports: [DynamicImportModel] = []
+    /// Whether it declares `static … dynamicImports` itself (a conformance module): used as written.
+    public var hasDynamicImportsProperty = false
+    /// The modules its own `dynamicImports` property names, when the scanner could read them all;
+    /// `nil` when it could not (the graph check then assumes nothing about its imports).
+    public var dynamicImportModules: [String]? = []
+    /// Whether it declares a static member returning `DynamicModule` (`forRoot`): what such a call
+    /// adds to it is known only at boot.
+    public var declaresDynamicModule = false
+
+    /// What it provides, as the graph check names them: the listed types and the inline
+    /// providers' types or tokens (a `multi` contribution is visible everywhere instead).
+    var providedKeys: [String] {
+        providers + inlineProviders.filter { !$0.isMulti }.map(\.key)
+    }
 
     /// Whether the generator writes the descriptor (it does not for hand-written or inherited ones).
     public var hasGeneratedDescriptor: Bool { descriptorSource == .generated }

@@ -10,6 +10,8 @@ public struct ModelBuilder {
     var types: [String: [TypeDecl]] = [:]
     var index = TypeIndex(declarations: [:], aliases: [])
     var model = AppModel()
+    /// Types whose module marker did not parse: still modules for their members' provider markers.
+    var malformedModules = Set<String>()
 
     /// Builds the model.
     /// - Parameter files: every scanned file of the target.
@@ -64,7 +66,8 @@ public struct ModelBuilder {
                 attached += declaration.markers
                 for member in declaration.methods + declaration.initializers { attached += member.markers }
                 for property in declaration.properties {
-                    for marker in property.markers {
+                    attached += property.markers.filter { $0.kind == "provider" }
+                    for marker in property.markers where marker.kind != "provider" {
                         checkKind(marker)
                         diagnostics.append(Diagnostic(.error, "@inngest.\(marker.kind) cannot mark a property; put it above a type or a method",
                                                       at: marker.location))
@@ -83,7 +86,9 @@ public struct ModelBuilder {
             collectModule(name, primary, declarations, conforms: adopted.contains(.module))
             collectInjectable(name, primary, declarations, conforms: adopted.contains(.injectable))
             collectFunctions(name, primary, declarations, conforms: adopted.contains(.function))
+            collectProviders(name, declarations, isModule: model.modules.last?.typeName == name || malformedModules.contains(name))
         }
+        assignListedFunctions()
         resolveEventReferences()
         resolvePayloads()
         collectStoredProperties()
@@ -146,25 +151,44 @@ public struct ModelBuilder {
         let markers = declarations.flatMap { $0.markers.filter { $0.kind == "module" } }
         let superModule = index.classChain(from: name).dropFirst().first { isModuleDeclaration($0) }
         guard conforms || !markers.isEmpty || superModule != nil else { return }
+        if !conforms, superModule == nil, markers.first?.isMalformed == true {
+            // Its marker did not parse (reported by the scanner). The build fails anyway; leave the
+            // module out of the graph, so that the other modules are still checked.
+            malformedModules.insert(name)
+            return
+        }
         var module = ModuleModel(typeName: name, imports: [], providers: [], exports: [], isGlobal: false, byMarker: !conforms && superModule == nil,
                                  descriptorSource: .generated, unreadable: [],
                                  accessLevel: primary.accessLevel, location: primary.location,
                                  markerLocation: markers.first?.location ?? primary.location, conditions: primary.conditions)
         if let marker = markers.first {
             var reader = MarkerReader(marker)
-            module.imports = reader.typeList("imports")
+            (module.imports, module.dynamicImports) = importList(&reader)
             module.providers = reader.typeList("providers")
             module.exports = reader.typeList("exports")
             module.isGlobal = reader.flag("global")
             reader.finish(allowed: ["imports", "providers", "exports", "global"])
             diagnostics += reader.diagnostics
             let lists = ["imports", "providers", "exports"].filter { staticProperty($0, in: declarations) != nil }
+            if let property = staticProperty("dynamicImports", in: declarations) {
+                if module.dynamicImports.isEmpty {
+                    module.hasDynamicImportsProperty = true
+                    module.dynamicImportModules = property.initializer.flatMap(ModuleListReader.dynamicImportModules)
+                } else {
+                    diagnostics.append(Diagnostic(.error, "\(name) lists dynamic imports both in its @inngest.module marker and in static dynamicImports; keep one of the two",
+                                                  at: property.location))
+                }
+            }
             if !lists.isEmpty {
                 diagnostics.append(Diagnostic(.error, "\(name) lists its \(lists.joined(separator: " and ")) both in its @inngest.module marker and in static properties; keep one of the two",
                                               at: marker.location))
             }
         } else {
             readStaticLists(of: &module, declarations)
+        }
+        module.declaresDynamicModule = declarations.contains { declaration in
+            declaration.methods.contains { $0.isStatic && $0.returnType.map(Self.dynamicModuleTypes.contains) == true }
+                || declaration.properties.contains { $0.isStatic && $0.type.map(Self.dynamicModuleTypes.contains) == true }
         }
         if let superModule {
             module.descriptorSource = .inherited(from: superModule)
@@ -207,6 +231,10 @@ public struct ModelBuilder {
         module.imports = list(.imports)
         module.providers = list(.providers)
         module.exports = list(.exports)
+        if let property = declarations.flatMap(\.properties).first(where: { $0.isStatic && $0.name == "dynamicImports" }) {
+            module.hasDynamicImportsProperty = true
+            module.dynamicImportModules = property.initializer.flatMap(ModuleListReader.dynamicImportModules)
+        }
         let globals = declarations.flatMap(\.properties).filter { $0.isStatic && $0.name == "isGlobal" }
         if let global = globals.first {
             if globals.count == 1, let text = global.initializer, let value = ModuleListReader.bool(text) {
@@ -241,11 +269,14 @@ public struct ModelBuilder {
         guard descriptors.own.count == 1, descriptors.other == 0, let text = descriptors.own[0].initializer,
               let lists = ModuleListReader.descriptor(text) else {
             module.unreadable = Set(ModuleModel.Part.allCases)
+            module.dynamicImportModules = nil
             return
         }
         module.imports = lists.imports
         module.providers = lists.providers
         module.exports = lists.exports
+        module.functions = lists.functions
+        module.dynamicImportModules = lists.dynamicImportModules
         module.isGlobal = lists.isGlobal
         module.unreadable = lists.unreadable
     }
@@ -261,9 +292,10 @@ public struct ModelBuilder {
             var reader = MarkerReader(marker)
             if let (value, location) = reader.identifier("scope") {
                 switch value {
-                case "singleton", "transient": scope = value
-                case "run": reader.fail(location, "scope 'run' is not supported yet; use singleton or transient")
-                default: reader.fail(location, "unknown scope '\(value)'; expected singleton or transient")
+                case "singleton", "transient", "run": scope = value
+                default:
+                    let hint = Spelling.suggestion(for: value, among: Self.scopes).map { "; did you mean '\($0)'?" } ?? ""
+                    reader.fail(location, "unknown scope '\(value)'; expected singleton, transient or run\(hint)")
                 }
             }
             reader.finish(allowed: ["scope"])
@@ -287,13 +319,6 @@ public struct ModelBuilder {
             return initializer(of: parent, parentPrimary, types[parent] ?? [], visited: visited.union([name]))
         }
         let marked = inits.filter { $0.markers.contains { $0.kind == "inject" } }
-        for declaration in inits where declaration.markers.contains(where: { $0.kind == "inject" }) {
-            for marker in declaration.markers where marker.kind == "inject" {
-                var reader = MarkerReader(marker)
-                reader.finish(allowed: [])
-                diagnostics += reader.diagnostics
-            }
-        }
         let chosen: FunctionDecl?
         if marked.count > 1 {
             diagnostics.append(Diagnostic(.error, "\(name) marks \(marked.count) initialisers with @inngest.inject; mark one", at: marked[1].location))
@@ -313,9 +338,9 @@ public struct ModelBuilder {
                                               at: chosen.location))
                 return nil
             }
-            let dependencies = chosen.parameters.filter { !$0.hasDefault }.map {
-                Self.dependency(label: $0.label, name: $0.name, type: $0.type)
-            }
+            let signature = "\(name).init(\(chosen.parameters.map { "\($0.label ?? "_"):" }.joined()))"
+            let tokens = tokenMap(chosen.markers, chosen.parameters, of: signature)
+            guard let dependencies = self.dependencies(chosen.parameters, tokens: tokens, of: signature, at: chosen.location) else { return nil }
             return InitializerModel(dependencies: dependencies, isAsync: chosen.isAsync, isThrows: chosen.isThrows)
         }
         guard primary.kind == .struct else { return InitializerModel(dependencies: [], isAsync: false, isThrows: false) }
@@ -329,19 +354,6 @@ public struct ModelBuilder {
             dependencies.append(Self.dependency(label: property.name, name: property.name, type: type))
         }
         return InitializerModel(dependencies: dependencies, isAsync: false, isThrows: false)
-    }
-
-    private static func dependency(label: String?, name: String, type: String) -> DependencyModel {
-        var type = type.trimmingCharacters(in: .whitespaces)
-        var optional = false
-        if type.hasSuffix("?") {
-            type.removeLast()
-            optional = true
-        } else if type.hasPrefix("Optional<"), type.hasSuffix(">") {
-            type = String(type.dropFirst("Optional<".count).dropLast())
-            optional = true
-        }
-        return DependencyModel(label: label, name: name, type: type, isOptional: optional)
     }
 
     func staticProperty(_ name: String, in declarations: [TypeDecl]) -> PropertyDecl? {

@@ -20,11 +20,46 @@ enum ModuleListReader {
         return word == "true" ? true : word == "false" ? false : nil
     }
 
+    /// The modules a `dynamicImports` list configures: `[ConfigModule.forRoot(…), DynamicModule(CacheModule.self, …)]`
+    /// gives `ConfigModule` and `CacheModule`; `nil` for any other shape.
+    static func dynamicImportModules(_ expression: String) -> [String]? {
+        dynamicImportModules(ExpressionCursor(expression))
+    }
+
+    private static func dynamicImportModules(_ list: ExpressionCursor) -> [String]? {
+        var list = list
+        guard let elements = list.arrayElements() else { return nil }
+        var modules: [String] = []
+        for var element in elements {
+            var initializer = element
+            var named = element
+            let isDescriptor = (initializer.take(.period) && initializer.take(.identifier, "init"))
+                || (named.take(.identifier, "DynamicModule") && (named.kind == .leftParen || (named.take(.period) && named.take(.identifier, "init"))))
+            if isDescriptor {
+                // DynamicModule(ConfigModule.self, …) or .init(ConfigModule.self, …)
+                var call = initializer.kind == .leftParen ? initializer : named
+                guard let arguments = call.arguments(), call.atEnd, let first = arguments.first, first.label == nil else { return nil }
+                var type = first.value
+                guard let module = type.typeReference() else { return nil }
+                modules.append(module)
+                continue
+            }
+            guard var callee = element.path(), callee.count >= 2, element.arguments() != nil, element.atEnd else { return nil }
+            callee.removeLast()
+            modules.append(callee.joined(separator: "."))
+        }
+        return modules
+    }
+
     /// The lists a hand-written descriptor states.
     struct Lists: Equatable {
         var imports: [String] = []
         var providers: [String] = []
         var exports: [String] = []
+        /// The function types its `functions:` lists.
+        var functions: [String] = []
+        /// The modules its `dynamicImports` name; `nil` when they cannot be read.
+        var dynamicImportModules: [String]? = []
         var isGlobal = false
         /// The lists written in a shape this reader does not accept.
         var unreadable: Set<ModuleModel.Part> = []
@@ -62,6 +97,10 @@ enum ModuleListReader {
                 if let names = argument.literalList(suffix: "inngestProvider") { lists.providers = names } else { lists.unreadable.insert(.providers) }
             case ("exports", _):
                 if let names = argument.literalList(suffix: "self") { lists.exports = names } else { lists.unreadable.insert(.exports) }
+            case ("functions", _):
+                if let names = argument.literalList(suffix: "self") { lists.functions = names } else { lists.unreadable.insert(.providers) }
+            case ("dynamicImports", _):
+                lists.dynamicImportModules = dynamicImportModules(argument)
             case ("isGlobal", _):
                 let value = argument.text
                 if argument.take(.identifier), argument.atEnd, value == "true" || value == "false" {

@@ -49,19 +49,31 @@ public enum Renderer {
             func list(_ part: ModuleModel.Part, _ names: [String], _ suffix: String) -> String {
                 module.knows(part) ? "[" + names.map { "\($0).\(suffix)" }.joined(separator: ", ") + "]" : "Self.\(part.rawValue)"
             }
+            let inline = module.inlineProviders.isEmpty ? "" : " + Self.inngestModuleProviders"
             return located(module.location, module.conditions).merging([
                 "type": module.typeName, "conformance": module.byMarker ? ": Module" : "", "access": access(module.accessLevel),
                 "imports": list(.imports, module.imports, "self"),
-                "providers": list(.providers, module.providers, "inngestProvider"),
+                "dynamicImports": dynamicImportsArgument(module),
+                "providers": list(.providers, module.providers, "inngestProvider") + inline,
                 "exports": list(.exports, module.exports, "self"),
+                "functions": module.functions.isEmpty ? "" : "\n            functions: [" + module.functions.map { "\($0).self" }.joined(separator: ", ") + "],",
+                "members": moduleMembers(module),
                 "isGlobal": module.knows(.isGlobal) ? (module.isGlobal ? "true" : "false") : "Self.isGlobal",
                 "location": literal("\(module.location.file):\(module.location.line)"),
             ]) { $1 }
         }
+        let checksSendable = model.modules.contains { module in
+            module.hasGeneratedDescriptor && module.inlineProviders.contains { $0.scope == "singleton" && ($0.token != nil || $0.isMulti) && $0.kind != .value }
+                || module.inlineProviders.contains { $0.isMulti && $0.kind == .value }
+        }
+        values.lists["sendableCheck"] = checksSendable ? [[:]] : []
         values.lists["injectables"] = model.injectables.map { injectable in
             located(injectable.location, injectable.conditions).merging([
-                "type": injectable.typeName, "conformance": "", "access": access(injectable.accessLevel), "scope": injectable.scope,
+                "type": injectable.typeName, "conformance": "", "access": access(injectable.accessLevel),
+                "descriptor": injectable.scope == "singleton" ? "ProviderDescriptor.singleton" : "ProviderDescriptor",
+                "scopeArgument": injectable.scope == "singleton" ? "" : ", scope: .\(injectable.scope)",
                 "location": literal("\(injectable.location.file):\(injectable.location.line)"),
+                "construct": injectable.scope == "singleton" ? "" : constructArgument(injectable.typeName, injectable.initializer, at: injectable.location),
             ]) { $1 }.merging(construction(injectable.typeName, injectable.initializer)) { $1 }
         }
         return values
@@ -92,6 +104,7 @@ public enum Renderer {
             }
             var registered = function.typeName
             var initializer = function.initializer
+            var home = ""
             switch function.declaration {
             case .conformance:
                 break
@@ -100,6 +113,7 @@ public enum Renderer {
                     .merging(["type": function.typeName, "access": access(function.accessLevel)]) { $1 })
             case .markedMethod(let method):
                 registered = "__InngestFunction_" + function.typeName.replacingOccurrences(of: ".", with: "_") + "_" + method.name
+                home = ", home: \(function.typeName).self"
                 initializer = InitializerModel(dependencies: [DependencyModel(label: "owner", name: "owner", type: function.typeName, isOptional: false)],
                                                isAsync: false, isThrows: false)
                 wrappers.append(placed.merging(shared) { $1 }.merging([
@@ -117,7 +131,7 @@ public enum Renderer {
             }
             functions.append(placed.merging(["type": registered]) { $1 }
                 .merging(construction(registered, initializer)) { $1 }
-                .merging(["location": location]) { $1 })
+                .merging(["location": location, "home": home]) { $1 })
         }
         values.lists["payloads"] = payloads
         values.lists["conformances"] = conformances
@@ -213,21 +227,60 @@ public enum Renderer {
             && method.parameters.map(\.label) == [nil, "context"]
     }
 
-    /// `dependencies`, `consumer`, `resolverName` and `construction` for a type's initialiser.
+    /// `dependencies`, `consumer`, `resolverName` and `construction` for a type's initialiser (or a
+    /// module's provider function, called on `typeName`).
     static func construction(_ typeName: String, _ initializer: InitializerModel) -> [String: String] {
-        let dependencies = initializer.dependencies.map { dependency in
-            ".init(\(literal(dependency.name)), (\(dependency.type)).self\(dependency.isOptional ? ", optional: true" : ""))"
-        }
         let arguments = initializer.dependencies.map { dependency in
-            let resolve = dependency.isOptional ? "resolveOptional" : "resolve"
-            let value = "try await resolver.\(resolve)((\(dependency.type)).self)"
+            let value = argument(dependency)
             return dependency.label.map { "\($0): \(value)" } ?? value
         }
-        let call = (initializer.isThrows ? "try " : "") + (initializer.isAsync ? "await " : "") + "\(typeName)(\(arguments.joined(separator: ", ")))"
+        let callee = initializer.functionName == "init" ? typeName : "\(typeName).\(initializer.functionName)"
+        let call = (initializer.isThrows ? "try " : "") + (initializer.isAsync ? "await " : "") + "\(callee)(\(arguments.joined(separator: ", ")))"
         return [
-            "dependencies": dependencies.joined(separator: ", "), "consumer": literal(initializer.signature(of: typeName)),
+            "dependencies": initializer.dependencies.compactMap(dependencyDescriptor).joined(separator: ", "),
+            "consumer": literal(initializer.signature(of: typeName)),
             "resolverName": arguments.isEmpty ? "_" : "resolver", "construction": call,
         ]
+    }
+
+    /// `, construct: { … }`, the synchronous constructor `InngestDI` runs instead of the factory
+    /// when everything the provider needs can be built without suspending (the form for transient
+    /// and run-scoped providers); nothing when the initialiser is `async` or takes a token.
+    static func constructArgument(_ typeName: String, _ initializer: InitializerModel, at location: SourceLocation) -> String {
+        guard !initializer.isAsync, !initializer.dependencies.contains(where: { $0.token != nil }) else { return "" }
+        let arguments = initializer.dependencies.map { dependency in
+            let value: String
+            if dependency.isResolver {
+                value = "resolver"
+            } else if dependency.isLazy {
+                value = "resolver.provider((\(dependency.type)).self)"
+            } else {
+                value = "try resolver.\(dependency.isOptional ? "resolveOptionalNow" : "resolveNow")((\(dependency.type)).self)"
+            }
+            return dependency.label.map { "\($0): \(value)" } ?? value
+        }
+        let callee = initializer.functionName == "init" ? typeName : "\(typeName).\(initializer.functionName)"
+        let call = (initializer.isThrows ? "try " : "") + "\(callee)(\(arguments.joined(separator: ", ")))"
+        return ", construct: { \(arguments.isEmpty ? "_" : "resolver") in\n#sourceLocation(file: \(literal(location.file)), line: \(location.line))\n"
+            + "            \(call)\n        }"
+    }
+
+    /// The `DependencyDescriptor` of a parameter; none for the resolver itself.
+    static func dependencyDescriptor(_ dependency: DependencyModel) -> String? {
+        let optional = dependency.isOptional ? ", optional: true" : ""
+        if dependency.isResolver { return nil }
+        if dependency.isLazy { return ".init(\(literal(dependency.name)), lazy: (\(dependency.type)).self)" }
+        if let token = dependency.token { return ".init(\(literal(dependency.name)), token: \(token).self\(optional))" }
+        return ".init(\(literal(dependency.name)), (\(dependency.type)).self\(optional))"
+    }
+
+    /// The expression that resolves a parameter.
+    static func argument(_ dependency: DependencyModel) -> String {
+        if dependency.isResolver { return "resolver" }
+        if dependency.isLazy { return "resolver.provider((\(dependency.type)).self)" }
+        let resolve = dependency.isOptional ? "resolveOptional" : "resolve"
+        if let token = dependency.token { return "try await resolver.\(resolve)(token: \(token).self)" }
+        return "try await resolver.\(resolve)((\(dependency.type)).self)"
     }
 
     /// The call of a marked method (by its wrapper) or of a failure handler, on `receiver`.

@@ -137,7 +137,7 @@ enum InngestRegistry {
         functions.append(FunctionDefinition(
             {{type}}.self,
             dependencies: [{{dependencies}}],
-            consumer: {{consumer}}, location: {{location}}
+            consumer: {{consumer}}, location: {{location}}{{home}}
         ) { {{resolverName}} in
 #sourceLocation(file: {{file}}, line: {{line}})
             {{construction}}
@@ -172,6 +172,12 @@ enum InngestRegistry {
 // Do not edit: it is rewritten on every build. Template: Templates/InngestWiring.swift.template.
 
 import Inngest
+{{#sendableCheck}}
+
+/// Compiles only for a `Sendable` type: where a singleton's type cannot be required `Sendable` by
+/// `ProviderDescriptor.singleton` (a token or multi-binding singleton), this states it at the user's declaration.
+private func inngestRequireSendable<T: Sendable>(_: T.Type) {}
+{{/sendableCheck}}
 {{#modules}}
 {{open}}#sourceLocation(file: {{file}}, line: {{line}})
 extension {{type}}{{conformance}} {
@@ -179,13 +185,13 @@ extension {{type}}{{conformance}} {
     {{access}}static var moduleDescriptor: ModuleDescriptor {
         ModuleDescriptor(
             "{{type}}",
-            imports: {{imports}},
+            imports: {{imports}},{{dynamicImports}}
             providers: {{providers}},
-            exports: {{exports}},
+            exports: {{exports}},{{functions}}
             isGlobal: {{isGlobal}},
             location: {{location}}
         )
-    }
+    }{{members}}
 }
 #sourceLocation(){{close}}
 {{/modules}}
@@ -194,11 +200,8 @@ extension {{type}}{{conformance}} {
 extension {{type}}{{conformance}} {
     /// How the generated wiring constructs this type.
     {{access}}static var inngestProvider: ProviderDescriptor {
-        ProviderDescriptor(
-            {{type}}.self, scope: .{{scope}},
-            dependencies: [{{dependencies}}],
-            consumer: {{consumer}}, location: {{location}}
-        ) { {{resolverName}} in
+#sourceLocation(file: {{file}}, line: {{line}})
+        {{descriptor}}({{type}}.self{{scopeArgument}}, dependencies: [{{dependencies}}], consumer: {{consumer}}, location: {{location}}{{construct}}) { {{resolverName}} in
 #sourceLocation(file: {{file}}, line: {{line}})
             {{construction}}
         }

@@ -167,10 +167,11 @@ struct DeclarationParser: Sendable {
     /// Reports every pending marker as attached to nothing, and forgets the prefix.
     mutating func reportUnattachedMarkers(found: String) {
         if reportsMarkers && !prefix.markers.isEmpty {
-            for marker in prefix.markers {
+            for marker in prefix.markers where !marker.isMalformed {
                 diagnostics.append(Diagnostic(
                     .error,
-                    "marker @inngest.\(marker.kind) is not followed by a declaration (found \(found))",
+                    "marker @inngest.\(marker.kind) is not followed by a declaration (found \(found))"
+                        + (marker.kind == "provider" ? "; \(Marker.providerPlacement)" : ""),
                     at: marker.location
                 ))
             }
@@ -199,6 +200,7 @@ struct DeclarationParser: Sendable {
     mutating func reportSkippedMarker(_ token: Token, inside what: String) {
         guard reportsMarkers else { return }
         let marker = markers[token.payload]
+        guard !marker.isMalformed else { return }
         diagnostics.append(Diagnostic(
             .error,
             "marker @inngest.\(marker.kind) is not followed by a declaration (markers inside \(what) are not scanned)",

@@ -323,6 +323,15 @@ public struct Lexer: Sendable {
             tokens.append(token)
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
+            // A module marker that does not parse still makes its type a module, so that the
+            // members' `@inngest.provider` markers are not reported as outside a module too.
+            if parser.kind == "module" {
+                var token = Token(kind: .marker, start: offset, end: parser.segmentEnd, payload: markers.count)
+                token.isAtLineStart = sawLineBreak
+                token.hasLeadingSpace = true
+                markers.append(Marker(kind: parser.kind, location: source.location(at: offset), isMalformed: true))
+                tokens.append(token)
+            }
         }
         return parser.segmentEnd
     }

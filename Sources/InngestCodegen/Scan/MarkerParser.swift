@@ -4,11 +4,12 @@
 ///
 ///     marker    := "@inngest." kind [ "(" [ argument { "," argument } [ "," ] ] ")" ]
 ///     argument  := [ label ":" ] value
-///     value     := string | integer | decimal | "true" | "false" | path | array | record
+///     value     := string | integer | decimal | "true" | "false" | path | call | array | record
 ///     string    := '"' { character | escape } '"'  |  raw string '#"…"#'
 ///     path      := [ "." ] name [ generic ] { "." name [ generic ] }   (a final ".self" is dropped)
 ///     array     := "[" [ value { "," value } [ "," ] ] "]"
 ///     record    := "(" [ label ":" value { "," label ":" value } [ "," ] ] ")"
+///     call      := name { "." name } "." name "(" balanced text ")"   (kept as written)
 ///
 /// The text is read as *segments*: the rest of the comment line holding `@inngest.`, then,
 /// while a parenthesis or bracket is open, the following lines — contiguous `//` comment
@@ -196,6 +197,10 @@ struct MarkerParser: Sendable {
             }
             let path = try parsePath()
             let bare = !source.text(start..<position).contains(".")
+            if !bare, position < segmentEnd, bytes[position] == UInt8(ascii: "(") {
+                let text = source.text(start..<position) + (try parseCallArguments(of: path))
+                return MarkerArgument(label: nil, value: .call(callee: path, text: text), location: location)
+            }
             let value: MarkerValue = bare && path == "true" ? .bool(true) : bare && path == "false" ? .bool(false) : .identifier(path)
             return MarkerArgument(label: nil, value: value, location: location)
         }
@@ -269,6 +274,58 @@ struct MarkerParser: Sendable {
             default:
                 throw failure("expected ',' or ')' in the list, found \(describe(position))")
             }
+        }
+    }
+
+    /// Reads the balanced `( … )` of a call such as `ConfigModule.forRoot(url: "…")` as written;
+    /// `position` is at the `(`. Brackets must match and string literals (whose contents may hold
+    /// any bracket) must end on their line; a marker line break becomes one space.
+    private mutating func parseCallArguments(of callee: String) throws(Diagnostic) -> String {
+        let open = position
+        var text: [UInt8] = []
+        var closers: [UInt8] = []
+        while true {
+            if position >= segmentEnd {
+                guard advanceSegment() else {
+                    throw Diagnostic(.error, "unbalanced parentheses in '\(callee)(…)': expected '\(closers.last.map { String(UnicodeScalar($0)) } ?? ")")' "
+                                     + "before the end of the marker; close every '(', '[' and '{' of the call", at: source.location(at: open))
+                }
+                text.append(0x20)
+                continue
+            }
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "("): closers.append(UInt8(ascii: ")"))
+            case UInt8(ascii: "["): closers.append(UInt8(ascii: "]"))
+            case UInt8(ascii: "{"): closers.append(UInt8(ascii: "}"))
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                guard closers.last == byte else {
+                    let expected = closers.last.map { "'\(String(UnicodeScalar($0)))'" } ?? "nothing"
+                    throw failure("unbalanced parentheses in '\(callee)(…)': expected \(expected), found \(describe(position))")
+                }
+                closers.removeLast()
+            case UInt8(ascii: "\""), UInt8(ascii: "#"):
+                let start = position
+                var probe = position
+                while probe < segmentEnd && bytes[probe] == UInt8(ascii: "#") { probe += 1 }
+                if probe < segmentEnd && bytes[probe] == UInt8(ascii: "\"") {
+                    _ = try parseString()
+                    if let control = (start..<position).first(where: { bytes[$0] < 0x20 && bytes[$0] != 0x09 || bytes[$0] == 0x7F }) {
+                        position = control
+                        throw failure("a call in a marker cannot contain the control character \(Self.scalarName(bytes[control])); "
+                                      + "write it as an escape such as \\u{…} in '\(callee)(…)'")
+                    }
+                    text += bytes[start..<position]
+                    continue
+                }
+            case 0x00..<0x20 where byte != 0x09, 0x7F:
+                throw failure("a call in a marker cannot contain the control character \(Self.scalarName(byte)); remove it from '\(callee)(…)'")
+            default:
+                break
+            }
+            text.append(byte)
+            position += 1
+            if closers.isEmpty { return String(decoding: text, as: UTF8.self) }
         }
     }
 
@@ -582,9 +639,16 @@ struct MarkerParser: Sendable {
         Diagnostic(.error, message, at: source.location(at: position))
     }
 
-    /// `'c'` for the character at `index`, or `the end of the comment`.
+    /// `U+0000` for a byte below 0x80.
+    private static func scalarName(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: 4 - digits.count) + digits
+    }
+
+    /// `'c'` for the character at `index`, `the control character U+0000`, or `the end of the comment`.
     private func describe(_ index: Int) -> String {
         guard index < segmentEnd else { return "the end of the comment" }
+        if bytes[index] < 0x20 && bytes[index] != 0x09 || bytes[index] == 0x7F { return "the control character \(Self.scalarName(bytes[index]))" }
         var end = index + 1
         while end < segmentEnd && bytes[end] & 0xC0 == 0x80 { end += 1 }
         return "'\(source.text(index..<end))'"

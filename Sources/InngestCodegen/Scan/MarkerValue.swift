@@ -19,6 +19,11 @@ public indirect enum MarkerValue: Hashable, Sendable {
     /// tuple (and Inngest's `{ event, if }` objects): trailing comma allowed, may be empty; each
     /// entry keeps its label and location.
     case record([MarkerArgument])
+    /// A call of a static member, `ConfigModule.forRoot(url: "…")` (a dynamic import): `callee` is
+    /// the dotted path before `(` (`ConfigModule.forRoot`), `text` the whole call as written, with
+    /// a line break between marker lines replaced by one space. Only a path with a `.` followed
+    /// directly by `(` is a call.
+    case call(callee: String, text: String)
 
     /// The string when this is `.string`.
     public var stringValue: String? {
@@ -56,6 +61,12 @@ public indirect enum MarkerValue: Hashable, Sendable {
     /// The entries when this is `.record`.
     public var recordValue: [MarkerArgument]? {
         if case .record(let value) = self { return value }
+        return nil
+    }
+
+    /// The callee and the call's text when this is `.call`.
+    public var callValue: (callee: String, text: String)? {
+        if case .call(let callee, let text) = self { return (callee, text) }
         return nil
     }
 

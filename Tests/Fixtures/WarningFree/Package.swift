@@ -11,7 +11,7 @@ let root = URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent
 /// One target per shape; see each target's sources.
 let shapes = [
     "NoDeclarations", "OnlyEvents", "OnlyMarkers", "OnlyConformances", "MethodHandlers",
-    "Conditional", "NoModule", "HandwrittenModules", "Decoys", "PublicTypes", "ProgrammingModel",
+    "Conditional", "NoModule", "HandwrittenModules", "Decoys", "PublicTypes", "ProgrammingModel", "Providers",
 ]
 
 let package = Package(

@@ -1,0 +1,1 @@
+print("this fixture must not build")
