@@ -1,7 +1,8 @@
 import Inngest
 
-/// Payments: the gateway stays private to the module; only the service is exported.
-// @inngest.module(imports: [CoreModule], providers: [PaymentGateway, PaymentService], exports: [PaymentService])
+/// Payments: the gateway stays private to the module; only the service is exported. `ChargeCard`
+/// is listed here, so its handler resolves in this module (as a NestJS controller would).
+// @inngest.module(imports: [CoreModule], providers: [PaymentGateway, PaymentService, ChargeCard], exports: [PaymentService])
 struct PaymentsModule {}
 
 /// Stock and fraud screening.
@@ -13,8 +14,18 @@ struct InventoryModule {}
 struct NotificationsModule {}
 
 /// Shared services, visible everywhere.
-// @inngest.module(providers: [ShopLog], exports: [ShopLog], global)
-struct CoreModule {}
+// @inngest.module(providers: [ShopLog], exports: [ShopLog, ShopSettings], global)
+enum CoreModule {
+    /// The shop's settings: a value provider.
+    // @inngest.provider
+    static let settings: ShopSettings = ShopSettings(currency: "EUR")
+}
+
+/// Settings every module may read.
+struct ShopSettings: Sendable {
+    /// The currency amounts are shown in.
+    var currency: String
+}
 
 /// The root module, declared by conformance: the plugin reads its static lists.
 struct AppModule: Module {

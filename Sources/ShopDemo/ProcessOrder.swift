@@ -64,8 +64,10 @@ struct ChargeCard: InngestFunction {
     static let options = FunctionOptions(retries: 3)
 
     let payments: PaymentService
+    let settings: ShopSettings
 
     func handle(_ request: ChargeRequested, context: Context) async throws -> String {
-        try await context.step.run("charge-payment") { try await payments.charge(request) }
+        context.logger.info("charging \(request.totalCents) cents (\(settings.currency)) for \(request.orderId)")
+        return try await context.step.run("charge-payment") { try await payments.charge(request) }
     }
 }
