@@ -46,13 +46,7 @@ final class ContainerCore: Sendable {
     nonisolated(nonsending) func resolve(
         _ id: ObjectIdentifier, context: Int, table: TypeTable?, tables: FrozenTables?, path: ResolutionPath?
     ) async throws -> InstanceBox? {
-        let slot: Slot?
-        let published = tables ?? frozen.load()
-        if let table = table ?? published?.contexts[context] {
-            slot = table.slot(for: id)
-        } else {
-            slot = try bootSlot(id, context: context, path: path)
-        }
+        let (slot, published) = try lookUp(id, context: context, table: table, tables: tables, path: path)
         switch slot {
         case .instance(let instance):
             return instance
@@ -96,17 +90,21 @@ final class ContainerCore: Sendable {
         )
     }
 
+    /// The slot of `id` in `context`, from the frozen tables once published, else from boot's
+    /// state, with the tables it used.
+    private func lookUp(
+        _ id: ObjectIdentifier, context: Int, table: TypeTable?, tables: FrozenTables?, path: ResolutionPath?
+    ) throws -> (Slot?, FrozenTables?) {
+        let published = tables ?? frozen.load()
+        if let table = table ?? published?.contexts[context] { return (table.slot(for: id), published) }
+        return (try bootSlot(id, context: context, path: path), published)
+    }
+
     /// ``resolve(_:context:table:tables:path:)`` without suspending.
     func resolveNow(
         _ id: ObjectIdentifier, context: Int, table: TypeTable?, tables: FrozenTables?, path: ResolutionPath?
     ) throws -> InstanceBox? {
-        let slot: Slot?
-        let published = tables ?? frozen.load()
-        if let table = table ?? published?.contexts[context] {
-            slot = table.slot(for: id)
-        } else {
-            slot = try bootSlot(id, context: context, path: path)
-        }
+        let (slot, published) = try lookUp(id, context: context, table: table, tables: tables, path: path)
         switch slot {
         case .instance(let instance):
             return instance
