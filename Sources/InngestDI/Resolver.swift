@@ -137,7 +137,9 @@ public struct Resolver: Sendable {
     /// A lazy handle that resolves `type` in this resolver's module when asked.
     /// - Parameter type: The type to resolve later.
     public func provider<T>(_ type: T.Type) -> Provider<T> {
-        Provider(resolver: self)
+        // Without this resolve's path: `get()` runs later, outside the construction that made the
+        // handle, and must not mistake its own type on the old path for a loop.
+        Provider(resolver: Resolver(core: core, context: context, tables: tables, path: nil))
     }
 
     /// The general path: boot-time resolves, transients, run-scoped providers; throws when nothing

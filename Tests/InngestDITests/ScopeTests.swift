@@ -131,6 +131,26 @@ import Testing
         #expect(await problems(booting: Aliased.self).map(\.kind) == [.scopeMismatch])
     }
 
+    @Test func aProviderOfItsOwnTypeIsNotALoop() async throws {
+        final class Node: Sendable {
+            let next: Provider<Node>
+            init(next: Provider<Node>) { self.next = next }
+        }
+        enum Chain: Module {
+            static var moduleDescriptor: ModuleDescriptor {
+                ModuleDescriptor("Chain", providers: [
+                    ProviderDescriptor(Node.self, scope: .transient, dependencies: [.init("next", lazy: Node.self)]) {
+                        Node(next: $0.provider(Node.self))
+                    },
+                ])
+            }
+        }
+        let container = try await Container.boot(Chain.self)
+        let first = try await container.resolve(Node.self)
+        let second = try await first.next.get()
+        #expect(try await second.next.get() !== second)
+    }
+
     @Test func aLazyDependencyBreaksACycle() async throws {
         final class Left: Sendable {
             let right: Provider<Right>
