@@ -11,9 +11,11 @@ public enum Generator {
     }
 
     /// Generates the files for a target.
-    /// - Parameter sources: every `.swift` file of the target: path and contents.
+    /// - Parameters:
+    ///   - sources: every `.swift` file of the target: path and contents.
+    ///   - options: the target's role and the targets it depends on.
     /// - Returns: the files, or the diagnostics that prevent them.
-    public static func generate(_ sources: [(path: String, bytes: [UInt8])]) -> Output {
+    public static func generate(_ sources: [(path: String, bytes: [UInt8])], options: GeneratorOptions = GeneratorOptions()) -> Output {
         var scanned: [ScannedFile] = []
         for source in sources {
             let file = Scanner.scan(contentsOf: source.bytes, path: source.path)
