@@ -16,13 +16,25 @@ public enum Generator {
     ///   - options: the target's role and the targets it depends on.
     /// - Returns: the files, or the diagnostics that prevent them.
     public static func generate(_ sources: [(path: String, bytes: [UInt8])], options: GeneratorOptions = GeneratorOptions()) -> Output {
-        var scanned: [ScannedFile] = []
-        for source in sources {
-            let file = Scanner.scan(contentsOf: source.bytes, path: source.path)
-            scanned.append(file)
+        // The local targets it depends on, each modelled with what it depends on in turn. Their
+        // own builds report their problems; here they are what the checks and the event enum see.
+        var external = AppModel()
+        var dependencyFiles = Set<String>()
+        for dependency in options.dependencies {
+            let files = dependency.sources.map { Scanner.scan(contentsOf: $0.bytes, path: $0.path) }
+            let (model, _) = ModelBuilder.build(files, external: external)
+            external = external.absorbing(model.declared(in: dependency.moduleName))
+            dependencyFiles.formUnion(dependency.sources.map(\.path))
         }
-        let (model, buildDiagnostics) = ModelBuilder.build(scanned)
-        var diagnostics = buildDiagnostics + Checker.check(model)
+        let scanned = sources.map { Scanner.scan(contentsOf: $0.bytes, path: $0.path) }
+        let (model, buildDiagnostics) = ModelBuilder.build(scanned, external: external)
+        // At a dependency's line, only an error of the whole app's graph is news: everything else
+        // (and every warning) is that target's build's to report.
+        let checks = Checker.check(model.absorbing(external), role: options.role).filter { diagnostic in
+            guard let file = diagnostic.location?.file, dependencyFiles.contains(file) else { return true }
+            return options.role == .app && diagnostic.severity == .error
+        }
+        var diagnostics = buildDiagnostics + checks
         if model.modules.isEmpty && !(model.functions.isEmpty && model.injectables.isEmpty) {
             let location = (model.functions.map(\.location) + model.injectables.map(\.location)).min()
             diagnostics.append(Diagnostic(.warning, "this target declares functions or injectables but no module, so InngestApp.boot cannot find them; "
@@ -31,7 +43,8 @@ public enum Generator {
         diagnostics.sort { ($0.location ?? .zero) < ($1.location ?? .zero) }
         if diagnostics.contains(where: { $0.severity == .error }) { return Output(files: [:], diagnostics: diagnostics) }
         do {
-            return Output(files: try Renderer.render(model), diagnostics: diagnostics)
+            return Output(files: try Renderer.render(model, external: external, importing: options.dependencies.map(\.moduleName)),
+                          diagnostics: diagnostics)
         } catch {
             return Output(files: [:], diagnostics: diagnostics + [Diagnostic(.error, "\(error)", at: nil)])
         }

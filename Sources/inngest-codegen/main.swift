@@ -1,6 +1,11 @@
 // inngest-codegen: the build tool the InngestPlugin runs over a target's Swift files.
 //
-//   inngest-codegen --output-dir <dir> <file.swift>... | @<response file with one path per line>
+//   inngest-codegen --output-dir <dir> [--role app|library] [--dependency <Module>=@<list>]...
+//                   <file.swift>... | @<response file with one path per line>
+//
+// A --dependency is a local target the target depends on: its module name and its Swift files
+// (a response file). The checks and the event enum then cover the app across targets. The role
+// says whether other targets may extend this one's module graph (library) or not (app).
 //
 // Prints problems as `file:line:col: error: message` on standard error (SwiftPM and IDEs show
 // them at the user's line) and exits 1 if there is any error. Otherwise writes every generated
@@ -17,28 +22,49 @@ func fail(_ message: String) -> Never {
 var arguments = CommandLine.arguments.dropFirst()
 var outputDirectory: String?
 var paths: [String] = []
+var options = GeneratorOptions()
+var dependencies: [(module: String, paths: [String])] = []
+
+/// The paths of a response file, one per line.
+func responseFile(_ path: Substring) -> [String] {
+    guard let list = try? String(contentsOfFile: String(path), encoding: .utf8) else { fail("cannot read the response file \(path)") }
+    return list.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+}
+
+/// The files' bytes, in path order.
+func read(_ paths: [String]) -> [(path: String, bytes: [UInt8])] {
+    paths.sorted().map { path in
+        guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+        return (path, [UInt8](data))
+    }
+}
+
 while let argument = arguments.popFirst() {
     if argument == "--output-dir" {
         guard let value = arguments.popFirst() else { fail("--output-dir needs a directory") }
         outputDirectory = value
-    } else if argument.hasPrefix("@") {
-        guard let list = try? String(contentsOfFile: String(argument.dropFirst()), encoding: .utf8) else {
-            fail("cannot read the response file \(argument.dropFirst())")
+    } else if argument == "--role" {
+        switch arguments.popFirst() {
+        case "app": options.role = .app
+        case "library": options.role = .library
+        default: fail("--role takes app or library")
         }
-        paths += list.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    } else if argument == "--dependency" {
+        guard let value = arguments.popFirst(), let equals = value.firstIndex(of: "="), value[value.index(after: equals)...].hasPrefix("@") else {
+            fail("--dependency takes <Module>=@<response file>")
+        }
+        dependencies.append((String(value[..<equals]), responseFile(value[value.index(equals, offsetBy: 2)...])))
+    } else if argument.hasPrefix("@") {
+        paths += responseFile(argument.dropFirst())
     } else {
         paths.append(argument)
     }
 }
 guard let outputDirectory else { fail("usage: inngest-codegen --output-dir <dir> <file.swift>...") }
 
-var sources: [(path: String, bytes: [UInt8])] = []
-for path in paths.sorted() {
-    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
-    sources.append((path, [UInt8](data)))
-}
-
-let output = Generator.generate(sources)
+let sources = read(paths)
+options.dependencies = dependencies.map { GeneratorOptions.Dependency(moduleName: $0.module, sources: read($0.paths)) }
+let output = Generator.generate(sources, options: options)
 for diagnostic in output.diagnostics {
     FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
 }

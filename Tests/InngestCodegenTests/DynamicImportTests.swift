@@ -121,7 +121,7 @@ import Testing
             // @inngest.module(providers: [Client])
             struct Other {}
             """])
-        #expect(errors(output).count == 1 && errors(output)[0].hasPrefix("A.swift:8:13: error: Client.init(settings:) in Other needs Settings"), "\(errors(output))")
+        #expect(errors(output).count == 1 && errors(output)[0].hasPrefix("A.swift:8:37: error: Client.init(settings:) in Other needs Settings"), "\(errors(output))")
     }
 
     @Test func markerAndPropertyDynamicImportsConflict() {

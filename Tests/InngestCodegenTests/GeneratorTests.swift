@@ -206,9 +206,9 @@ func errors(_ output: Generator.Output) -> [String] {
             struct AppModule {}
             """])
         #expect(errors(output) == [
-            "Sources/App.swift:4:13: error: Payments.init(gateway:clock:) in PaymentsModule needs Gateway for parameter 'gateway', but nothing visible to PaymentsModule provides it. "
+            "Sources/App.swift:4:39: error: Payments.init(gateway:clock:) in PaymentsModule needs Gateway for parameter 'gateway', but nothing visible to PaymentsModule provides it. "
                 + "GatewayModule provides Gateway but does not export it: add it to GatewayModule's exports and GatewayModule to PaymentsModule's imports.",
-            "Sources/App.swift:6:13: error: Mailer.init(smtp:) in PaymentsModule needs SMTP for parameter 'smtp', but nothing visible to PaymentsModule provides it. "
+            "Sources/App.swift:6:37: error: Mailer.init(smtp:) in PaymentsModule needs SMTP for parameter 'smtp', but nothing visible to PaymentsModule provides it. "
                 + "Add SMTP to PaymentsModule's providers (mark it // @inngest.injectable), or import a module that exports it.",
         ])
     }
@@ -229,7 +229,7 @@ func errors(_ output: Generator.Output) -> [String] {
                 func handle(_ e: E, context: Context) async throws {}
             }
             """])
-        #expect(errors(output).first?.hasPrefix("A.swift:10:8: error: F.init(hidden:) in Root needs Hidden for parameter 'hidden'") == true, "\(errors(output))")
+        #expect(errors(output).first?.hasPrefix("A.swift:11:9: error: F.init(hidden:) in Root needs Hidden for parameter 'hidden'") == true, "\(errors(output))")
     }
 
     @Test func constructorCyclesShowTheFullPath() {

@@ -102,7 +102,7 @@ import Testing
             struct M {}
             """])
         #expect(errors(output) == [
-            "A.swift:2:13: error: S.init(clock:ref:) in M needs Clock for parameter 'clock', but nothing visible to M provides it. "
+            "A.swift:2:32: error: S.init(clock:ref:) in M needs Clock for parameter 'clock', but nothing visible to M provides it. "
                 + "Add Clock to M's providers (mark it // @inngest.injectable), or import a module that exports it.",
         ])
     }
@@ -139,7 +139,7 @@ import Testing
             struct M {}
             """])
         #expect(errors(output) == [
-            "A.swift:4:13: error: Repository.init(db:) in M needs the token PrimaryDatabase for parameter 'db', but nothing visible to M provides it. "
+            "A.swift:6:10: error: Repository.init(db:) in M needs the token PrimaryDatabase for parameter 'db', but nothing visible to M provides it. "
                 + "Provide it in M with // @inngest.provider(token: PrimaryDatabase) on a static member, or import a module that exports PrimaryDatabase.",
         ])
     }

@@ -64,8 +64,8 @@ import Testing
         #expect(type.markers.first?.arguments.first?.value == .identifier("transient"))
         #expect(type.initializers.count == 1)
         #expect(type.initializers.first?.parameters == [
-            Parameter(label: "gateway", name: "gateway", type: "PaymentGateway"),
-            Parameter(label: "logger", name: "logger", type: "AppLogger"),
+            Parameter(label: "gateway", name: "gateway", type: "PaymentGateway", location: SourceLocation(file: "Example.swift", line: 10, column: 10)),
+            Parameter(label: "logger", name: "logger", type: "AppLogger", location: SourceLocation(file: "Example.swift", line: 10, column: 35)),
         ])
         #expect(type.properties.map(\.name) == ["gateway"])
         #expect(type.properties.first?.isLet == true)
@@ -98,8 +98,8 @@ import Testing
         let handle = type.methods.first
         #expect(handle?.name == "handle")
         #expect(handle?.parameters == [
-            Parameter(label: nil, name: "event", type: "OrderPlaced"),
-            Parameter(label: "context", name: "context", type: "Context"),
+            Parameter(label: nil, name: "event", type: "OrderPlaced", location: SourceLocation(file: "Example.swift", line: 21, column: 17)),
+            Parameter(label: "context", name: "context", type: "Context", location: SourceLocation(file: "Example.swift", line: 21, column: 39)),
         ])
         #expect(handle?.isAsync == true)
         #expect(handle?.isThrows == true)

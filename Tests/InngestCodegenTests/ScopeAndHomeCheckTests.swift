@@ -103,8 +103,8 @@ import Testing
 
         let unlisted = generate(["A.swift": source.replacingOccurrences(of: "providers: [Hidden, F, G, Jobs]", with: "providers: [Hidden, Jobs]")])
         #expect(errors(unlisted).map { $0.components(separatedBy: " for parameter")[0] } == [
-            "A.swift:6:8: error: F.init(hidden:) in Root needs Hidden",
-            "A.swift:10:8: error: G.init(hidden:) in Root needs Hidden",
+            "A.swift:7:9: error: F.init(hidden:) in Root needs Hidden",
+            "A.swift:13:9: error: G.init(hidden:) in Root needs Hidden",
         ])
     }
 

@@ -4,9 +4,11 @@ import InngestTime
 /// where two declarations are involved, both are named.
 public enum Checker {
     /// Runs every check.
-    /// - Parameter model: the target's model.
+    /// - Parameters:
+    ///   - model: the target's model, with the declarations of the local targets it depends on.
+    ///   - role: whether the target is the app or a library that other targets may extend.
     /// - Returns: errors and warnings, sorted by location.
-    public static func check(_ model: AppModel) -> [Diagnostic] {
+    public static func check(_ model: AppModel, role: GeneratorOptions.TargetRole = .app) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         diagnostics += duplicateFunctionIds(model)
         diagnostics += duplicateEventNames(model)
@@ -18,7 +20,7 @@ public enum Checker {
         diagnostics += DurationCheck.check(model)
         diagnostics += FlowControlCheck.check(model)
         diagnostics += visibility(model)
-        diagnostics += DependencyGraphCheck.check(model)
+        diagnostics += DependencyGraphCheck.check(model, role: role)
         return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
     }
 

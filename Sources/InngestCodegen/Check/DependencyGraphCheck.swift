@@ -14,9 +14,9 @@ enum DependencyGraphCheck {
     /// Types the framework provides to every module.
     static let frameworkTypes: Set<String> = ["InngestClient", "InngestLogger", "Inngest.InngestClient", "Inngest.InngestLogger"]
 
-    static func check(_ model: AppModel) -> [Diagnostic] {
+    static func check(_ model: AppModel, role: GeneratorOptions.TargetRole = .app) -> [Diagnostic] {
         guard !model.modules.isEmpty else { return [] }
-        let graph = ModuleGraph(model)
+        let graph = ModuleGraph(model, role: role)
         var diagnostics: [Diagnostic] = []
 
         // A hand-written or inherited descriptor is the user's code: the boot check judges it.
@@ -104,8 +104,9 @@ enum DependencyGraphCheck {
         return (homes, diagnostics)
     }
 
-    /// Dependencies of a constructor that nothing visible provides, when everything visible is known.
-    /// An optional parameter is never missing; the resolver itself needs no provider.
+    /// Dependencies of a constructor that nothing visible provides, when everything visible is known,
+    /// each reported at its parameter. An optional parameter is never missing; the resolver itself
+    /// needs no provider.
     static func missing(_ initializer: InitializerModel, consumer: String, location: SourceLocation, module: String,
                         visible: Visibility, _ graph: ModuleGraph) -> [Diagnostic] {
         initializer.dependencies.compactMap { dependency in
@@ -113,7 +114,7 @@ enum DependencyGraphCheck {
             let needed = dependency.token.map { "the token \($0)" } ?? dependency.type
             return Diagnostic(.error, "\(initializer.signature(of: consumer)) in \(module) needs \(needed) for parameter '\(dependency.name)', "
                               + "but nothing visible to \(module) provides it. " + advice(for: dependency.key, in: module, graph, isToken: dependency.token != nil),
-                              at: location)
+                              at: dependency.location ?? location)
         }
     }
 

@@ -3,8 +3,9 @@
 ///
 /// Unknown are the lists of a module whose `moduleDescriptor` is hand-written (beyond what a single
 /// `ModuleDescriptor(…)` expression states) or inherited, static lists that are not literal lists of
-/// types, and everything about a module declared in another target. An unknown module may be
-/// global, so while one may be in the graph, no module's visibility is complete.
+/// types, and everything about a module declared in a target the build does not see (another
+/// package's, or a dependent's when the target is a library). An unknown module may be global, so
+/// while one may be in the graph, no module's visibility is complete.
 struct ModuleGraph {
     /// Modules of this target by type name, as the check sees them: the modules a conformance's
     /// `dynamicImports` names count as imports, and an unreadable `dynamicImports` makes the
@@ -33,7 +34,12 @@ struct ModuleGraph {
     /// Whether a module that may be in the booted graph has providers the build does not know.
     let mayContainUnknownProviders: Bool
 
-    init(_ model: AppModel) {
+    /// Builds the graph of a model.
+    /// - Parameters:
+    ///   - model: the target's model, with the declarations of the local targets it depends on.
+    ///   - role: a library's dependents may import its modules and add global ones, so in a
+    ///     library no module is known to be the root and the visible providers are never complete.
+    init(_ model: AppModel, role: GeneratorOptions.TargetRole = .app) {
         let adjusted = model.modules.map { module -> ModuleModel in
             var module = module
             if let named = module.dynamicImportModules {
@@ -69,7 +75,7 @@ struct ModuleGraph {
         rootProvided = Set(model.rootProvidedInjectables.map(\.typeName))
         let imported = Set(adjusted.filter { $0.knows(.imports) }.flatMap(\.imports))
         let candidates = adjusted.filter { !imported.contains($0.typeName) }
-        root = candidates.count == 1 ? candidates.first : nil
+        root = role == .app && candidates.count == 1 ? candidates.first : nil
 
         // With a root whose reachable modules all have known imports, only those modules can be
         // in the graph; otherwise any module may be.
@@ -90,7 +96,7 @@ struct ModuleGraph {
         }
         let inGraph = adjusted.filter { reachable?.contains($0.typeName) ?? true }
         possiblyGlobal = inGraph.filter { !$0.knows(.isGlobal) || $0.isGlobal }.map(\.typeName)
-        mayContainUnknownModules = inGraph.contains { module in
+        mayContainUnknownModules = role == .library || inGraph.contains { module in
             !module.knows(.imports) || module.imports.contains { modules[$0] == nil }
         }
         mayContainUnknownProviders = mayContainUnknownModules || inGraph.contains { !$0.knows(.providers) || $0.declaresDynamicModule }

@@ -39,6 +39,11 @@ public struct EventModel: Sendable, Hashable {
     public var location: SourceLocation
     /// Enclosing `#if` conditions.
     public var conditions: [String]
+    /// The module of the local target that declares it, when that is not the target being built.
+    public var moduleName: String? = nil
+
+    /// Whether a target other than its own can name it.
+    var isVisibleToDependents: Bool { ["public", "open", "package"].contains(accessLevel ?? "") }
 }
 
 /// A constructor parameter that the wiring resolves.
@@ -59,6 +64,8 @@ public struct DependencyModel: Sendable, Hashable {
     public var isLazy: Bool = false
     /// Written `ModuleRef` or `Resolver`: receives the resolver of its module, needs no provider.
     public var isResolver: Bool = false
+    /// Where the parameter (or the stored property of a memberwise initialiser) is declared.
+    public var location: SourceLocation? = nil
 
     /// What the graph check looks for: the token type, or the type.
     var key: String { token ?? type }

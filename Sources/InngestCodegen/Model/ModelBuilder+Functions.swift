@@ -145,8 +145,9 @@ extension ModelBuilder {
     /// Fills in the event type of triggers and cancellations written by event name, and the name of
     /// those written by type, from the target's events.
     mutating func resolveEventReferences() {
-        let byName = Dictionary(model.events.compactMap { event in event.eventName.map { ($0, event) } }, uniquingKeysWith: { first, _ in first })
-        let byType = Dictionary(model.events.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
+        let events = model.events + externalEvents
+        let byName = Dictionary(events.compactMap { event in event.eventName.map { ($0, event) } }, uniquingKeysWith: { first, _ in first })
+        let byType = Dictionary(events.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })
         func resolve(typeName: String?, eventName: String?) -> (String?, String?) {
             if let eventName, let event = byName[eventName] { return (event.typeName, eventName) }
             if let typeName, let event = byType[typeName] { return (typeName, event.eventName) }

@@ -5,7 +5,7 @@ extension ModelBuilder {
     /// signature, generating a payload enum when its triggers deliver several types; reports a
     /// handler (or failure handler) that takes the wrong one.
     mutating func resolvePayloads() {
-        let eventTypes = Set(model.events.map(\.typeName))
+        let eventTypes = Set((model.events + externalEvents).map(\.typeName))
         for index in model.functions.indices where model.functions[index].declaration != .conformance {
             var function = model.functions[index]
             resolvePayload(of: &function, eventTypes: eventTypes)

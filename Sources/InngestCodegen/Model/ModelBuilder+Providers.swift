@@ -249,6 +249,7 @@ extension ModelBuilder {
         var valid = true
         for parameter in parameters where !parameter.hasDefault {
             var dependency = Self.dependency(label: parameter.label, name: parameter.name, type: parameter.type)
+            dependency.location = parameter.location
             if let token = tokens[parameter.name] {
                 if dependency.isLazy || dependency.isResolver {
                     diagnostics.append(Diagnostic(.error, "parameter '\(parameter.name)' of \(signature) is \(parameter.type), which cannot be resolved "

@@ -12,12 +12,18 @@ public struct ModelBuilder {
     var model = AppModel()
     /// Types whose module marker did not parse: still modules for their members' provider markers.
     var malformedModules = Set<String>()
+    /// The events of the local targets this one depends on: triggers and payloads may name them.
+    var externalEvents: [EventModel] = []
 
     /// Builds the model.
-    /// - Parameter files: every scanned file of the target.
+    /// - Parameters:
+    ///   - files: every scanned file of the target.
+    ///   - external: the declarations of the local targets it depends on; their public events may
+    ///     trigger the target's functions. They are not part of the returned model.
     /// - Returns: the model and the problems found (errors and warnings), in source order.
-    public static func build(_ files: [ScannedFile]) -> (AppModel, [Diagnostic]) {
+    public static func build(_ files: [ScannedFile], external: AppModel = AppModel()) -> (AppModel, [Diagnostic]) {
         var builder = ModelBuilder()
+        builder.externalEvents = external.events.filter(\.isVisibleToDependents)
         var aliases: [TypeAliasDecl] = []
         for file in files {
             builder.diagnostics += file.diagnostics
@@ -351,7 +357,9 @@ public struct ModelBuilder {
                 diagnostics.append(Diagnostic(.error, "\(name).\(property.name) needs a type annotation to be injected", at: property.location))
                 return nil
             }
-            dependencies.append(Self.dependency(label: property.name, name: property.name, type: type))
+            var dependency = Self.dependency(label: property.name, name: property.name, type: type)
+            dependency.location = property.location
+            dependencies.append(dependency)
         }
         return InitializerModel(dependencies: dependencies, isAsync: false, isThrows: false)
     }

@@ -7,20 +7,30 @@ public enum Renderer {
     public static let fileNames = ["InngestEvents.generated.swift", "InngestRegistry.generated.swift", "InngestWiring.generated.swift"]
 
     /// Renders every file.
-    /// - Parameter model: a model that passed the checks.
+    /// - Parameters:
+    ///   - model: a model that passed the checks.
+    ///   - external: the declarations of the local targets the target depends on: their public
+    ///     events join the event enum.
+    ///   - modules: the module names of those targets, imported by every generated file.
     /// - Returns: file name → contents.
     /// - Throws: `TemplateError` (a generator bug).
-    public static func render(_ model: AppModel) throws -> [String: String] {
-        [
-            "InngestEvents.generated.swift": try Templates.inngestEvents.render(events(model)),
-            "InngestRegistry.generated.swift": try Templates.inngestRegistry.render(registry(model)),
-            "InngestWiring.generated.swift": try Templates.inngestWiring.render(wiring(model)),
+    public static func render(_ model: AppModel, external: AppModel = AppModel(), importing modules: [String] = []) throws -> [String: String] {
+        let imports = modules.map { ["module": $0] }
+        func rendered(_ template: Template, _ values: Template.Values) throws -> String {
+            var values = values
+            values.lists["dependencyImports"] = imports
+            return try template.render(values)
+        }
+        return [
+            "InngestEvents.generated.swift": try rendered(Templates.inngestEvents, events(model, external: external)),
+            "InngestRegistry.generated.swift": try rendered(Templates.inngestRegistry, registry(model)),
+            "InngestWiring.generated.swift": try rendered(Templates.inngestWiring, wiring(model)),
         ]
     }
 
     // MARK: Files
 
-    static func events(_ model: AppModel) -> Template.Values {
+    static func events(_ model: AppModel, external: AppModel = AppModel()) -> Template.Values {
         var values = Template.Values()
         values.lists["conformances"] = model.events.filter(\.byMarker).map { event in
             located(event.location, event.conditions).merging([
@@ -28,7 +38,12 @@ public enum Renderer {
             ]) { $1 }
         }
         var usedCases = Set<String>()
-        values.lists["cases"] = model.events.map { event in
+        // The enum covers the app as this target sees it: its events and the public ones of the
+        // local targets it depends on.
+        let localNames = Set(model.events.map(\.typeName))
+        let visible = external.events.filter { $0.isVisibleToDependents && !localNames.contains($0.typeName) }
+        let all = (model.events + visible).sorted { $0.typeName < $1.typeName }
+        values.lists["cases"] = all.map { event in
             var name = lowerCamel(event.typeName.split(separator: ".").last.map(String.init) ?? event.typeName)
             if !usedCases.insert(name).inserted {
                 name = lowerCamel(event.typeName.replacingOccurrences(of: ".", with: ""))
@@ -38,7 +53,7 @@ public enum Renderer {
                 "type": event.typeName, "caseName": name, "eventName": event.eventName ?? "(name not a literal)",
             ]) { $1 }
         }
-        values.lists["senders"] = senders(model.events)
+        values.lists["senders"] = senders(all)
         return values
     }
 
@@ -309,8 +324,14 @@ public enum Renderer {
         return ["open": conditions.map { "#if \($0)\n" }.joined(), "close": String(repeating: "\n#endif", count: conditions.count)]
     }
 
+    /// The access of a generated member of a type: public for a public type, package for a
+    /// package one (so other targets of the package see it), internal otherwise.
     static func access(_ level: String?) -> String {
-        level == "public" || level == "open" ? "public " : ""
+        switch level {
+        case "public", "open": "public "
+        case "package": "package "
+        default: ""
+        }
     }
 
     /// A Swift string literal.

@@ -9,6 +9,9 @@ enum Templates {
 
 import Foundation
 import Inngest
+{{#dependencyImports}}
+import {{module}}
+{{/dependencyImports}}
 {{#conformances}}
 {{open}}#sourceLocation(file: {{file}}, line: {{line}})
 extension {{type}}: Event {
@@ -18,7 +21,7 @@ extension {{type}}: Event {
 #sourceLocation(){{close}}
 {{/conformances}}
 
-/// Every event type of this target, for typed sending: `app.send(.orderPlaced(…))`.
+/// Every event type of this target and the public ones of the local targets it depends on, for typed sending: `app.send(.orderPlaced(…))`.
 enum AppEvent: EventConvertible {
 {{#cases}}
 {{open}}    /// `{{eventName}}`
@@ -60,6 +63,9 @@ extension InngestClient {
 // Do not edit: it is rewritten on every build. Template: Templates/InngestRegistry.swift.template.
 
 import Inngest
+{{#dependencyImports}}
+import {{module}}
+{{/dependencyImports}}
 {{#payloads}}
 {{open}}#sourceLocation(file: {{file}}, line: {{line}})
 extension {{parent}} {
@@ -172,6 +178,9 @@ enum InngestRegistry {
 // Do not edit: it is rewritten on every build. Template: Templates/InngestWiring.swift.template.
 
 import Inngest
+{{#dependencyImports}}
+import {{module}}
+{{/dependencyImports}}
 {{#sendableCheck}}
 
 /// Compiles only for a `Sendable` type: where a singleton's type cannot be required `Sendable` by

@@ -873,6 +873,7 @@ struct DeclarationParser: Sendable {
         while current.kind == .attribute {
             attributes.append(parseAttribute())
         }
+        let start = location(current)
         var names: [String] = []
         while current.kind == .identifier && names.count < 2 {
             names.append(name(current))
@@ -898,7 +899,8 @@ struct DeclarationParser: Sendable {
             type: type,
             hasDefault: defaultValue != nil,
             defaultValue: defaultValue,
-            attributes: attributes
+            attributes: attributes,
+            location: start
         )
     }
 

@@ -18,6 +18,10 @@ public struct Parameter: Hashable, Sendable {
     /// Attributes written before the parameter's names, such as `@ViewBuilder`.
     public var attributes: [String]
 
+    /// Where the parameter starts (its label, or its name): where a problem with what it asks
+    /// for is reported.
+    public var location: SourceLocation?
+
     /// Creates a parameter.
     public init(
         label: String?,
@@ -25,8 +29,10 @@ public struct Parameter: Hashable, Sendable {
         type: String,
         hasDefault: Bool = false,
         defaultValue: String? = nil,
-        attributes: [String] = []
+        attributes: [String] = [],
+        location: SourceLocation? = nil
     ) {
+        self.location = location
         self.label = label
         self.name = name
         self.type = type

@@ -1,0 +1,18 @@
+import InngestTesting
+import Orders
+@testable import Shop
+import Testing
+
+// A test target of the app: it boots the app's root module and sends with the app's AppEvent.
+@Suite struct ShopTests {
+    @Test func anOrderIsRecordedInvoicedAndAnnounced() async throws {
+        let app = try await InngestTestApp.boot(ShopModule.self)
+        try await app.send(AppEvent.orderPlaced(OrderPlaced(orderId: "o-2", cents: 500)))
+        try await app.runUntilIdle()
+        let runs = try await app.runs()
+        #expect(Set(runs.map(\.functionId)) == ["record-order", "invoice-order", "notify-invoiced"])
+        #expect(runs.allSatisfy { $0.status == .completed })
+        let notified = try await app.runs(functionId: "notify-invoiced").first?.output?.jsonString
+        #expect(notified == #""notified: invoice in EUR: order o-2 for 500 cents""#)
+    }
+}
