@@ -157,7 +157,7 @@ import Testing
     @Test func unknownKeysStillSuggestTheClosestKey() {
         let lines = Self.errors("""
             // @inngest.function(id: "a", event: OrderPlaced, cancelon: OrderCancelled)
-            struct A {}
+            struct A { func handle(_ e: OrderPlaced, context: Context) async throws {} }
             """)
         #expect(lines.first?.contains("unknown key 'cancelon' in @inngest.function") == true)
         #expect(lines.first?.contains("did you mean 'cancelOn'?") == true)

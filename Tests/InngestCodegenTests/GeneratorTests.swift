@@ -63,7 +63,7 @@ func errors(_ output: Generator.Output) -> [String] {
             // @inngest.event("x/y")
             struct E: Codable, Sendable {}
             // @inngest.function(id: "dup", event: "x/y")
-            struct F1 {}
+            struct F1 { func handle(_ e: E, context: Context) async throws {} }
             """,
             "Sources/B.swift": """
             struct F2: InngestFunction {
@@ -84,7 +84,7 @@ func errors(_ output: Generator.Output) -> [String] {
             // @inngest.event("shop/order.placed")
             struct OrderPlaced: Codable, Sendable {}
             // @inngest.function(id: "f", event: "shop/order.place")
-            struct F {}
+            struct F { func handle(_ e: OrderPlaced, context: Context) async throws {} }
             """])
         #expect(errors(output).count == 1)
         #expect(errors(output).first?.hasPrefix(#"A.swift:3:38: error: unknown event "shop/order.place""#) == true)
@@ -207,7 +207,7 @@ func errors(_ output: Generator.Output) -> [String] {
             """])
         #expect(errors(output) == [
             "Sources/App.swift:4:39: error: Payments.init(gateway:clock:) in PaymentsModule needs Gateway for parameter 'gateway', but nothing visible to PaymentsModule provides it. "
-                + "GatewayModule provides Gateway but does not export it: add it to GatewayModule's exports and GatewayModule to PaymentsModule's imports.",
+                + "GatewayModule provides Gateway and PaymentsModule imports GatewayModule, but GatewayModule does not export it: add Gateway to GatewayModule's exports.",
             "Sources/App.swift:6:37: error: Mailer.init(smtp:) in PaymentsModule needs SMTP for parameter 'smtp', but nothing visible to PaymentsModule provides it. "
                 + "Add SMTP to PaymentsModule's providers (mark it // @inngest.injectable), or import a module that exports it.",
         ])

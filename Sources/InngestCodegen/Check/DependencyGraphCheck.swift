@@ -122,8 +122,13 @@ enum DependencyGraphCheck {
     static func advice(for type: String, in module: String, _ graph: ModuleGraph, isToken: Bool = false) -> String {
         let key = TypeKey.normalized(type)
         let providers = graph.moduleList.filter { $0.providedKeys.contains { TypeKey.normalized($0) == key } }.map(\.typeName)
+        let imports = graph.modules[module]?.imports ?? []
         if let exporter = providers.first(where: { graph.exports(of: $0).types.contains { TypeKey.normalized($0) == key } }) {
             return "\(exporter) exports \(type): add \(exporter) to \(module)'s imports."
+        }
+        // Advice never names an import that is already there.
+        if let provider = providers.first(where: imports.contains) {
+            return "\(provider) provides \(type) and \(module) imports \(provider), but \(provider) does not export it: add \(type) to \(provider)'s exports."
         }
         if let provider = providers.first {
             return "\(provider) provides \(type) but does not export it: add it to \(provider)'s exports and \(provider) to \(module)'s imports."

@@ -47,8 +47,22 @@ extension ModelBuilder {
         model.functions.append(function)
     }
 
+    /// Standard-library protocols, which give a type no `handle`.
+    static let standardProtocols: Set<String> = ["Sendable", "Hashable", "Equatable", "Codable", "CustomStringConvertible", "Swift.Sendable"]
+
     private mutating func collectMarkedType(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl], _ marker: Marker) {
         let handle = declarations.flatMap(\.methods).first { $0.name == "handle" && !$0.isStatic }
+        // `handle` may come from a superclass or a protocol extension: only when everything the
+        // type inherits is declared in the target (or is a standard protocol) is its absence certain.
+        let lineage = index.lineage(of: name)
+        let inheritsHandle = lineage.ancestors.contains { ancestor in
+            (types[ancestor] ?? []).contains { $0.methods.contains { $0.name == "handle" && !$0.isStatic } }
+        }
+        if handle == nil, !inheritsHandle, lineage.externals.allSatisfy(Self.standardProtocols.contains) {
+            diagnostics.append(Diagnostic(.error, "\(name) is marked @inngest.function but has no handle method: add "
+                                          + "`func handle(_ event: <its event type>, context: Context) async throws` (returning a Codable value, or nothing)",
+                                          at: marker.location))
+        }
         let payload = handle?.parameters.first { !Self.isContext($0.type) }?.type
         guard var function = readFunctionMarker(marker, typeName: name, declaration: .markedType, location: primary.location,
                                                 handlerPayload: payload, methods: declarations.flatMap(\.methods)) else { return }

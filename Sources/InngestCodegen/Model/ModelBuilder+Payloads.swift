@@ -61,7 +61,16 @@ extension ModelBuilder {
             // A type of the user's that is no event is a payload of their own; the compiler checks
             // a marked type's `handle` against its trigger.
             function.input = isEventish ? types[0] : declared
-            guard let method, isEventish, declared != types[0] else { return }
+            guard isEventish, declared != types[0] else { return }
+            guard let method else {
+                // A marked type's `handle` that takes another event of the target: said here, at
+                // the marker, rather than as the compiler's conformance error.
+                guard eventTypes.contains(declared), types[0] != "ScheduledRun" else { return }
+                let written = function.triggers.compactMap { if case .event(_, let name?) = $0.kind { "\"\(name)\"" } else { nil } }.first ?? types[0]
+                diagnostics.append(Diagnostic(.error, "function \"\(function.displayId)\" is triggered by \(written), which is \(types[0]), but "
+                                              + "\(parent).handle takes \(declared): take \(types[0])", at: function.location))
+                return
+            }
             if types[0] == "ScheduledRun" {
                 diagnostics.append(Diagnostic(.error, "\(parent).\(method.name) has a cron trigger, so its payload parameter must be ScheduledRun (or be left out), not \(declared)",
                                               at: function.location))

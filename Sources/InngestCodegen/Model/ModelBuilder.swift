@@ -147,8 +147,26 @@ public struct ModelBuilder {
         if let eventName, eventName.isEmpty {
             diagnostics.append(Diagnostic(.error, "event \(name) has an empty name", at: primary.location))
         }
+        if !conforms, let marker = markers.first, isCertainlyNotCodable(name) {
+            diagnostics.append(Diagnostic(.error, "\(name) is marked @inngest.event but is not Codable: an event's payload is sent and stored as JSON. "
+                                          + "Declare it `\(primary.kind.rawValue) \(primary.simpleName): Codable, Sendable`", at: marker.location))
+        }
         model.events.append(EventModel(typeName: name, eventName: eventName, byMarker: !conforms && !markers.isEmpty,
                                        accessLevel: primary.accessLevel, location: primary.location, conditions: primary.conditions))
+    }
+
+    /// Protocols of the standard library that do not make a type Codable.
+    private static let nonCodableProtocols: Set<String> = [
+        "Sendable", "Hashable", "Equatable", "Comparable", "Identifiable", "CaseIterable", "CustomStringConvertible",
+        "CustomDebugStringConvertible", "Swift.Sendable", "Swift.Hashable", "Swift.Equatable",
+    ]
+
+    /// Whether every protocol `name` adopts is known, and none of them is `Codable` (or both
+    /// halves of it): only then is it certain. A protocol of another module might refine Codable.
+    private func isCertainlyNotCodable(_ name: String) -> Bool {
+        let externals = index.lineage(of: name).externals
+        if externals.contains("Codable") || externals.contains("Swift.Codable") { return false }
+        return externals.allSatisfy(Self.nonCodableProtocols.contains)
     }
 
     // MARK: Modules

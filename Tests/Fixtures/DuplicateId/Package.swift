@@ -1,5 +1,6 @@
 // swift-tools-version:6.1
-// A consumer that must FAIL to build: two functions share an id, a service lacks a provider, and
+// A consumer that must FAIL to build: two functions share an id, a service lacks a provider, the
+// plainly-said conformance mistakes of MessageErrors.swift, and
 // provider declarations are broken in every way the plugin reports (ProviderErrors.swift).
 // Built by .ci/fixtures, which checks the errors in expected-errors.txt; not part of swift-inngest.
 import Foundation
