@@ -86,7 +86,7 @@ public final class InngestApp: Sendable {
             function.handlerProvider.map { HostedProvider(home: function.home.map(ObjectIdentifier.init) ?? $0.key.id, provider: $0) }
         }
         let container = try await Container.boot(
-            root, rootProviders: providers, globalProviders: [.value(client), .value(engineConfiguration.logger)],
+            root, rootProviders: providers, globalProviders: [.value(client), .value(engineConfiguration.logger), RunIdentity.provider],
             overrides: overrides, hosted: hosted, moduleOverrides: moduleOverrides)
         box.withLock { $0 = container }
         let app = InngestApp(container: container, engine: engine, client: client,

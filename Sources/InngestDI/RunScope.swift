@@ -11,12 +11,20 @@ package final class RunScope: Sendable {
     @TaskLocal package static var current: RunScope?
 
     private let state = Mutex<(instances: [Int: InstanceBox], order: [InstanceBox])>(([:], []))
+    /// What the runner attaches to the scope: the run's identity, which a framework provider
+    /// hands to run-scoped providers.
+    package let attachment: (any Sendable)?
 
-    private init() {}
+    private init(attachment: (any Sendable)?) {
+        self.attachment = attachment
+    }
 
     /// Runs `operation` in a new run scope, then tells each ``OnRunEnd`` instance, newest first.
-    package static func withRunScope<R>(_ operation: () async throws -> R) async rethrows -> R {
-        let scope = RunScope()
+    /// - Parameters:
+    ///   - attachment: what providers of the scope may read through ``current``.
+    ///   - operation: the invocation.
+    package static func withRunScope<R>(attachment: (any Sendable)? = nil, _ operation: () async throws -> R) async rethrows -> R {
+        let scope = RunScope(attachment: attachment)
         do {
             let result = try await $current.withValue(scope) { try await operation() }
             await scope.end()

@@ -12,7 +12,9 @@
 /// check that does not depend on it still runs.
 enum DependencyGraphCheck {
     /// Types the framework provides to every module.
-    static let frameworkTypes: Set<String> = ["InngestClient", "InngestLogger", "Inngest.InngestClient", "Inngest.InngestLogger"]
+    static let frameworkTypes: Set<String> = [
+        "InngestClient", "InngestLogger", "RunIdentity", "Inngest.InngestClient", "Inngest.InngestLogger", "Inngest.RunIdentity",
+    ]
 
     static func check(_ model: AppModel, role: GeneratorOptions.TargetRole = .app) -> [Diagnostic] {
         guard !model.modules.isEmpty else { return [] }

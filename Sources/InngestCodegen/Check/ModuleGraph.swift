@@ -69,6 +69,8 @@ struct ModuleGraph {
         for (key, found) in scopes where multiCollections.contains(key) {
             scopes[key] = [found.contains("run") ? "run" : found.contains("transient") ? "transient" : "singleton"]
         }
+        // The framework provides the run's identity with run scope.
+        for name in ["RunIdentity", "Inngest.RunIdentity"] where scopes[name] == nil { scopes[name] = ["run"] }
         self.scopes = scopes
         self.factories = factories
         injectables = Dictionary(model.injectables.map { ($0.typeName, $0) }, uniquingKeysWith: { first, _ in first })

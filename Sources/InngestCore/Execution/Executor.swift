@@ -30,7 +30,8 @@ public enum Executor {
         let result: Result<JSONValue, any Error> = await withTaskExecutorPreference(session.executor) {
             do {
                 // One run scope per invocation: run-scoped providers are built once for it and told when it ends.
-                return .success(try await RunScope.withRunScope { try await function.body(resolver, context) })
+                let identity = RunIdentity(runId: request.runId, functionId: function.id, attempt: request.attempt, appId: request.appId)
+                return .success(try await RunScope.withRunScope(attachment: identity) { try await function.body(resolver, context) })
             } catch {
                 return .failure(error)
             }
