@@ -1,23 +1,32 @@
 /// One problem found while validating a module graph, with a message that says what to do.
 public struct DependencyProblem: Sendable, Hashable, CustomStringConvertible {
-    /// The category of a problem.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// The category of a problem: a struct, so that new categories can be added without breaking
+    /// code that compares against the existing ones.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        /// The category's name, as in its static member.
+        public let rawValue: String
+
+        private init(_ rawValue: String) { self.rawValue = rawValue }
+
+        /// The name.
+        public var description: String { rawValue }
+
         /// A non-optional dependency that nothing visible to the consumer's module provides.
-        case missingProvider
+        public static let missingProvider = Kind("missingProvider")
         /// A module exports a type it neither provides nor imports, or a module it does not import.
-        case invalidExport
+        public static let invalidExport = Kind("invalidExport")
         /// The same type is provided twice by one module (or twice in `rootProviders`/`globalProviders`).
-        case duplicateProvider
+        public static let duplicateProvider = Kind("duplicateProvider")
         /// Providers depend on each other in a cycle.
-        case dependencyCycle
+        public static let dependencyCycle = Kind("dependencyCycle")
         /// An override replaces nothing, or two overrides replace the same type.
-        case invalidOverride
+        public static let invalidOverride = Kind("invalidOverride")
         /// Two different module types have the same name.
-        case duplicateModuleName
+        public static let duplicateModuleName = Kind("duplicateModuleName")
         /// A singleton depends directly on a transient or run-scoped provider.
-        case scopeMismatch
+        public static let scopeMismatch = Kind("scopeMismatch")
         /// A module is configured by more than one dynamic import, or a function is listed by two modules.
-        case invalidModule
+        public static let invalidModule = Kind("invalidModule")
     }
 
     /// The category.

@@ -1,24 +1,33 @@
 /// A failure while resolving at run time (after validation): a factory threw, or a type that no
 /// visible provider supplies was requested. It carries the resolution path.
 public struct ResolutionError: Error, Sendable, CustomStringConvertible {
-    /// The category of a resolution failure.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// The category of a resolution failure: a struct, so that new categories can be added without breaking
+    /// code that compares against the existing ones.
+    public struct Kind: Sendable, Hashable, CustomStringConvertible {
+        /// The category's name, as in its static member.
+        public let rawValue: String
+
+        private init(_ rawValue: String) { self.rawValue = rawValue }
+
+        /// The name.
+        public var description: String { rawValue }
+
         /// Nothing visible from the resolving module provides the requested type.
-        case notVisible
+        public static let notVisible = Kind("notVisible")
         /// ``Container/get(_:)`` was asked for a transient provider.
-        case notASingleton
+        public static let notASingleton = Kind("notASingleton")
         /// During boot, a factory resolved a singleton it did not declare, before it was built.
-        case notYetBuilt
+        public static let notYetBuilt = Kind("notYetBuilt")
         /// A factory threw.
-        case factoryFailed
+        public static let factoryFailed = Kind("factoryFailed")
         /// Factories resolve each other in a cycle through undeclared dependencies.
-        case cycle
+        public static let cycle = Kind("cycle")
         /// The stored instance is not of the requested type (a factory or cast bug).
-        case typeMismatch
+        public static let typeMismatch = Kind("typeMismatch")
         /// A run-scoped provider was resolved outside a function run.
-        case outsideRun
+        public static let outsideRun = Kind("outsideRun")
         /// ``Resolver/resolveNow(_:)`` reached a provider that only has an asynchronous factory.
-        case needsAsync
+        public static let needsAsync = Kind("needsAsync")
     }
 
     /// The category.
