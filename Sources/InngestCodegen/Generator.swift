@@ -21,12 +21,12 @@ public enum Generator {
         var external = AppModel()
         var dependencyFiles = Set<String>()
         for dependency in options.dependencies {
-            let files = dependency.sources.map { Scanner.scan(contentsOf: $0.bytes, path: $0.path) }
+            let files = Scanner.scanAll(dependency.sources)
             let (model, _) = ModelBuilder.build(files, external: external)
             external = external.absorbing(model.declared(in: dependency.moduleName))
             dependencyFiles.formUnion(dependency.sources.map(\.path))
         }
-        let scanned = sources.map { Scanner.scan(contentsOf: $0.bytes, path: $0.path) }
+        let scanned = Scanner.scanAll(sources)
         let (model, buildDiagnostics) = ModelBuilder.build(scanned, external: external)
         // At a dependency's line, only an error of the whole app's graph is news: everything else
         // (and every warning) is that target's build's to report.
