@@ -16,13 +16,13 @@ struct Template: Sendable {
         var output = ""
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         while let line = lines.popFirst() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = Self.trimmed(line)
             if trimmed.hasPrefix("{{#"), trimmed.hasSuffix("}}") {
                 let name = String(trimmed.dropFirst(3).dropLast(2))
                 var body: [Substring] = []
                 var closed = false
                 while let inner = lines.popFirst() {
-                    if inner.trimmingCharacters(in: .whitespaces) == "{{/\(name)}}" {
+                    if Self.trimmed(inner) == "{{/\(name)}}" {
                         closed = true
                         break
                     }
@@ -31,30 +31,56 @@ struct Template: Sendable {
                 guard closed else { throw TemplateError("section {{#\(name)}} is not closed") }
                 guard let items = values.lists[name] else { throw TemplateError("no list named \(name)") }
                 for item in items {
+                    let scope = item.merging(values.strings) { itemValue, _ in itemValue }
                     for bodyLine in body {
-                        output += try substitute(bodyLine, item.merging(values.strings) { itemValue, _ in itemValue }) + "\n"
+                        try substitute(bodyLine, scope, into: &output)
+                        output += "\n"
                     }
                 }
             } else {
-                output += try substitute(line, values.strings) + "\n"
+                try substitute(line, values.strings, into: &output)
+                output += "\n"
             }
         }
         if output.hasSuffix("\n\n") { output.removeLast() }
         return output
     }
 
-    private func substitute(_ line: Substring, _ values: [String: String]) throws -> String {
-        var result = ""
-        var rest = line[...]
-        while let open = rest.range(of: "{{") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else { throw TemplateError("unclosed {{ in \(line)") }
-            let key = String(rest[open.upperBound..<close.lowerBound])
+    /// The line without leading and trailing spaces and tabs.
+    private static func trimmed(_ line: Substring) -> Substring {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = line.firstIndex(where: { !isBlank($0) }), let last = line.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return line[first...last]
+    }
+
+    /// Appends `line` with each `{{key}}` replaced, scanning bytes (no Foundation string search).
+    private func substitute(_ line: Substring, _ values: [String: String], into output: inout String) throws {
+        let utf8 = line.utf8
+        var copied = utf8.startIndex
+        var index = utf8.startIndex
+        let brace = UInt8(ascii: "{"), closing = UInt8(ascii: "}")
+        while index != utf8.endIndex {
+            let next = utf8.index(after: index)
+            guard utf8[index] == brace, next != utf8.endIndex, utf8[next] == brace else {
+                index = next
+                continue
+            }
+            let keyStart = utf8.index(after: next)
+            var keyEnd = keyStart
+            while keyEnd != utf8.endIndex {
+                let after = utf8.index(after: keyEnd)
+                if utf8[keyEnd] == closing, after != utf8.endIndex, utf8[after] == closing { break }
+                keyEnd = after
+            }
+            guard keyEnd != utf8.endIndex else { throw TemplateError("unclosed {{ in \(line)") }
+            let key = String(Substring(utf8[keyStart..<keyEnd]))
             guard let value = values[key] else { throw TemplateError("no value for {{\(key)}}") }
-            result += value
-            rest = rest[close.upperBound...]
+            output += Substring(utf8[copied..<index])
+            output += value
+            index = utf8.index(keyEnd, offsetBy: 2)
+            copied = index
         }
-        return result + rest
+        output += Substring(utf8[copied..<utf8.endIndex])
     }
 }
 
