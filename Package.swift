@@ -86,7 +86,8 @@ let package = Package(
         // read the ledger of side effects it appends to.
         .executableTarget(name: "inngest-crash-worker", dependencies: ["InngestCore", "InngestDI", "InngestEngine"]),
 
-        // Tests.
+        // Tests. The Hummingbird adapter's test is in the consumer fixture Tests/Fixtures/HummingbirdAdapter,
+        // which enables the trait: building it here would rebuild every test and executable with the trait.
         .testTarget(name: "InngestCryptoTests", dependencies: ["InngestCrypto"]),
         .testTarget(name: "InngestTimeTests", dependencies: ["InngestTime"]),
         .testTarget(name: "InngestDITests", dependencies: ["InngestDI"]),
@@ -94,15 +95,6 @@ let package = Package(
         .testTarget(name: "InngestCoreTests", dependencies: ["InngestCore"]),
         .testTarget(name: "InngestEngineTests", dependencies: ["InngestEngine", "InngestTesting"]),
         .testTarget(name: "InngestServeTests", dependencies: ["InngestServe"], exclude: ["Golden"]),
-        .testTarget(
-            name: "InngestHummingbirdTests",
-            dependencies: [
-                "InngestHummingbird",
-                .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
-                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
-                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
-            ]
-        ),
         .testTarget(
             name: "InngestCodegenTests",
             dependencies: ["InngestCodegen"],

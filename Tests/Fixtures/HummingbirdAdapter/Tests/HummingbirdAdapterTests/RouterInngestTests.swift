@@ -1,5 +1,5 @@
-// Built and run only with the `Hummingbird` trait: `swift test --traits Hummingbird --filter InngestHummingbirdTests`.
-#if Hummingbird
+// The Hummingbird adapter's test: this fixture enables the `Hummingbird` trait on swift-inngest.
+// `swift test --package-path Tests/Fixtures/HummingbirdAdapter` (what `.ci/run` runs).
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -57,4 +57,3 @@ struct RootModule: Module {
         }
     }
 }
-#endif
