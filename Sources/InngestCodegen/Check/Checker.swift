@@ -19,6 +19,8 @@ public enum Checker {
         diagnostics += FlowControlCheck.check(model)
         diagnostics += visibility(model)
         diagnostics += DependencyGraphCheck.check(model)
+        diagnostics += DuplicateStepIdCheck.check(model)
+        diagnostics += LoopStepIdCheck.check(model)
         return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
     }
 
