@@ -21,6 +21,18 @@ public enum Checker {
         diagnostics += DependencyGraphCheck.check(model)
         diagnostics += DuplicateStepIdCheck.check(model)
         diagnostics += LoopStepIdCheck.check(model)
+        diagnostics += SelfTriggerCheck.check(model)
+        return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
+    }
+
+    /// The checks that depend on how the target is built: events nothing in the target uses (the
+    /// target's role decides which count).
+    /// - Parameters:
+    ///   - model: the target's model.
+    ///   - options: the target's role.
+    /// - Returns: warnings, sorted by location.
+    static func checkUsage(_ model: AppModel, options: GeneratorOptions) -> [Diagnostic] {
+        let diagnostics = UnusedEventCheck.check(model, role: options.role)
         return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
     }
 
