@@ -26,13 +26,14 @@ public enum Checker {
     }
 
     /// The checks that depend on how the target is built: events nothing in the target uses (the
-    /// target's role decides which count).
+    /// target's role decides which count), and the ids `inngest.lock` has that are gone.
     /// - Parameters:
     ///   - model: the target's model.
-    ///   - options: the target's role.
+    ///   - options: the target's role and lock file.
     /// - Returns: warnings, sorted by location.
     static func checkUsage(_ model: AppModel, options: GeneratorOptions) -> [Diagnostic] {
-        let diagnostics = UnusedEventCheck.check(model, role: options.role)
+        var diagnostics = UnusedEventCheck.check(model, role: options.role)
+        if let lock = options.lockFile { diagnostics += LockCheck.check(model, lock: lock) }
         return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
     }
 
