@@ -1,6 +1,8 @@
 // inngest-codegen: the build tool the InngestPlugin runs over a target's Swift files.
 //
-//   inngest-codegen --output-dir <dir> <file.swift>... | @<response file with one path per line>
+//   inngest-codegen --output-dir <dir> [--lock <inngest.lock> --target <name>] <file.swift>... | @<response file with one path per line>
+//   inngest-codegen --event-graph[=dot] | --dump-model <file.swift>...      (print; write nothing)
+//   inngest-codegen --write-lock <inngest.lock> --target <name> <files>... [--target <name> <files>...]
 //
 // Prints problems as `file:line:col: error: message` on standard error (SwiftPM and IDEs show
 // them at the user's line) and exits 1 if there is any error. Otherwise writes every generated
@@ -17,10 +19,13 @@ func fail(_ message: String) -> Never {
 var arguments = CommandLine.arguments.dropFirst()
 var outputDirectory: String?
 var paths: [String] = []
+var inspection = InspectionRequest()
 while let argument = arguments.popFirst() {
     if argument == "--output-dir" {
         guard let value = arguments.popFirst() else { fail("--output-dir needs a directory") }
         outputDirectory = value
+    } else if inspection.consume(argument, &arguments, pathCount: paths.count) {
+        continue
     } else if argument.hasPrefix("@") {
         guard let list = try? String(contentsOfFile: String(argument.dropFirst()), encoding: .utf8) else {
             fail("cannot read the response file \(argument.dropFirst())")
@@ -30,6 +35,7 @@ while let argument = arguments.popFirst() {
         paths.append(argument)
     }
 }
+if inspection.isInspection { inspection.run(paths: paths) }
 guard let outputDirectory else { fail("usage: inngest-codegen --output-dir <dir> <file.swift>...") }
 
 var sources: [(path: String, bytes: [UInt8])] = []
@@ -38,7 +44,7 @@ for path in paths.sorted() {
     sources.append((path, [UInt8](data)))
 }
 
-let output = Generator.generate(sources)
+let output = Generator.generate(sources, options: inspection.generatorOptions())
 for diagnostic in output.diagnostics {
     FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
 }
