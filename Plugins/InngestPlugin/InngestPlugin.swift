@@ -25,12 +25,16 @@ struct InngestPlugin: BuildToolPlugin {
         if (try? String(contentsOf: list, encoding: .utf8)) != listText {
             try listText.write(to: list, atomically: true, encoding: .utf8)
         }
+        // The package's inngest.lock, when it has one: the build warns about locked ids that are gone.
+        let lock = context.package.directoryURL.appending(path: "inngest.lock")
+        let hasLock = FileManager.default.fileExists(atPath: lock.path(percentEncoded: false))
+        let lockArguments = hasLock ? ["--lock", lock.path(percentEncoded: false), "--target", target.name] : []
         return [
             .buildCommand(
                 displayName: "Generating Inngest registry for \(target.name) (\(inputs.count) files)",
                 executable: tool.url,
-                arguments: ["--output-dir", directory.path(percentEncoded: false), "@" + list.path(percentEncoded: false)],
-                inputFiles: inputs + [tool.url, list],
+                arguments: ["--output-dir", directory.path(percentEncoded: false)] + lockArguments + ["@" + list.path(percentEncoded: false)],
+                inputFiles: inputs + [tool.url, list] + (hasLock ? [lock] : []),
                 outputFiles: Self.outputs.map { directory.appending(path: $0) }
             )
         ]
