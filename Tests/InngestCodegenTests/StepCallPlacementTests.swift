@@ -133,6 +133,21 @@ import Testing
         #expect(file.stepCalls.isEmpty, "a sendEvent that is not step.sendEvent is no step")
     }
 
+    @Test func randomBodiesNeverTrap() {
+        let pieces = [
+            "context.step.run(\"a\") ", "step.sleep(x, ", "send(.a(", "Send(", "for x in y ", "while ", "repeat ", "if ", "else ",
+            "switch ", "case .a:", "default:", "guard ", "{", "}", "(", ")", "[", "]", "\n#if A\n", "\n#else\n", "\n#endif\n",
+            "map ", "reduce(0) ", ".forEach(", ",", ";", "\"s\"", "// c\n", "x", ".",
+        ]
+        var random = ScanFixtures.PRNG(seed: 17)
+        for _ in 0..<400 {
+            var body = "struct F { func handle(context: Context) async throws {"
+            for _ in 0..<Int(random.next() % 60) { body += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let file = ScanFixtures.scan(body + "}}")
+            #expect(file.stepCalls.allSatisfy { $0.branches.allSatisfy { $0.arm >= 0 } })
+        }
+    }
+
     @Test func extensionsAndNestedTypesNameTheirType() throws {
         let file = ScanFixtures.scan("""
             enum Outer {

@@ -33,10 +33,10 @@ import Testing
             }
             """)
         #expect(lines == [
-            #"A.swift:10:36: error: step id "charge" is already used at 8:36 in this handler: the engine, like Inngest, runs this one as "charge:1" "#
-                + "(a repeated id is numbered in the order the calls are reached), so when a later attempt reaches them in another order "
-                + "(a branch taken differently, parallel steps, code changed while runs are in flight) each is handed the other's memoized "
-                + "result; give this step an id of its own",
+            #"A.swift:10:36: error: step id "charge" is already used at 8:36 in this handler: when both run, this one is recorded as "#
+                + #""charge:1" (a repeated id is numbered in the order the calls are reached, in the embedded engine and served to Inngest "#
+                + "alike), so when a later attempt reaches them in another order (a branch taken differently, parallel steps, code changed "
+                + "while runs are in flight) each is handed the other's memoized result; give this step an id of its own",
         ])
     }
 
@@ -132,15 +132,18 @@ import Testing
             }
             """)
         #expect(lines == [
-            #"A.swift:9:40: warning: step id "ship" is inside a loop, so every iteration uses it: the engine, like Inngest, numbers the repeats "#
-                + #""ship", "ship:1", "ship:2"… in the order they run, so if the iterations change order or number between attempts (the "#
-                + #"collection changed), an iteration is handed another one's memoized result; include the loop variable in the id, e.g. "ship-\(item.id)""#,
-            #"A.swift:12:81: warning: step id "pack" is inside a loop, so every iteration uses it: the engine, like Inngest, numbers the repeats "#
-                + #""pack", "pack:1", "pack:2"… in the order they run, so if the iterations change order or number between attempts (the "#
-                + #"collection changed), an iteration is handed another one's memoized result; include the loop variable in the id, e.g. "pack-\(item.id)""#,
-            #"A.swift:13:73: warning: step id "label" is inside a loop, so every iteration uses it: the engine, like Inngest, numbers the repeats "#
-                + #""label", "label:1", "label:2"… in the order they run, so if the iterations change order or number between attempts (the "#
-                + #"collection changed), an iteration is handed another one's memoized result; include the loop variable in the id, e.g. "label-\(item.id)""#,
+            #"A.swift:9:40: warning: step id "ship" is inside a loop, so every iteration uses it: the repeats are recorded as "ship", "#
+                + #""ship:1", "ship:2"… in the order they run (in the embedded engine and served to Inngest alike), so if the iterations "#
+                + #"change order or number between attempts (the collection changed), an iteration is handed another one's memoized "#
+                + #"result; include the loop variable in the id, e.g. "ship-\(item.id)""#,
+            #"A.swift:12:81: warning: step id "pack" is inside a loop, so every iteration uses it: the repeats are recorded as "pack", "#
+                + #""pack:1", "pack:2"… in the order they run (in the embedded engine and served to Inngest alike), so if the iterations "#
+                + #"change order or number between attempts (the collection changed), an iteration is handed another one's memoized "#
+                + #"result; include the loop variable in the id, e.g. "pack-\(item.id)""#,
+            #"A.swift:13:73: warning: step id "label" is inside a loop, so every iteration uses it: the repeats are recorded as "label", "#
+                + #""label:1", "label:2"… in the order they run (in the embedded engine and served to Inngest alike), so if the iterations "#
+                + #"change order or number between attempts (the collection changed), an iteration is handed another one's memoized "#
+                + #"result; include the loop variable in the id, e.g. "label-\(item.id)""#,
         ])
     }
 

@@ -1,7 +1,8 @@
 /// Two step calls with one literal id in one handler body: an error at the second, naming the first.
 ///
-/// Both calls claim the same id, so the engine (like Inngest) hashes the second as `id:1`: a
-/// repeated id is numbered in the order the calls are reached. When a later attempt reaches them in
+/// Both calls claim the same id, so the second is hashed as `id:1` (``StepIdentifier``, in the
+/// embedded engine and served to Inngest alike): a repeated id is numbered in the order the calls
+/// are reached. When a later attempt reaches them in
 /// another order, each is handed the other's memoized result. Calls in different arms of one
 /// `if … else`, `switch` or `#if` never both run and are not reported; nor are calls in different
 /// members (whether both run depends on which members the handler calls), nor dynamic ids.
@@ -25,10 +26,11 @@ enum DuplicateStepIdCheck {
                     let firstLocation = first.idLocation ?? first.location
                     diagnostics.append(Diagnostic(
                         .error,
-                        "step id \"\(id)\" is already used at \(firstLocation.line):\(firstLocation.column) in this handler: the engine, like Inngest, "
-                            + "runs this one as \"\(id):1\" (a repeated id is numbered in the order the calls are reached), so when a later attempt "
-                            + "reaches them in another order (a branch taken differently, parallel steps, code changed while runs are in flight) "
-                            + "each is handed the other's memoized result; give this step an id of its own",
+                        "step id \"\(id)\" is already used at \(firstLocation.line):\(firstLocation.column) in this handler: when both run, this "
+                            + "one is recorded as \"\(id):1\" (a repeated id is numbered in the order the calls are reached, in the embedded engine "
+                            + "and served to Inngest alike), so when a later attempt reaches them in another order (a branch taken differently, "
+                            + "parallel steps, code changed while runs are in flight) each is handed the other's memoized result; give this step "
+                            + "an id of its own",
                         at: location
                     ))
                 }

@@ -2,10 +2,10 @@
 /// sends: a warning at its declaration.
 ///
 /// It never guesses. An event is used when the model refers to it (a trigger, a `cancelOn`, a
-/// `step.waitForEvent`, a send that names it), and also, to be safe, whenever its type name, its
-/// `AppEvent` case name or its event name (as a string literal) appears in the target's code outside
-/// its own declaration: passed to a generic helper, built into a variable that is sent later,
-/// compared with an untyped event's name. When the code builds untyped events with a name the scanner
+/// `step.waitForEvent`, a send anywhere that names it), and also, to be safe, whenever its type
+/// name, its `AppEvent` case name or its event name (as a string literal) appears in the target's
+/// code outside its own declaration: passed to a generic helper, built into a variable that is
+/// sent later, compared with an untyped event's name. When the code builds untyped events with a name the scanner
 /// cannot read (`InngestEvent(name: someVariable, …)`, `InngestEvent(json:)`), or an event's name is
 /// not a literal, nothing is reported for them. In a library (``GeneratorOptions/TargetRole/library``),
 /// `public`, `open` and `package` events are left alone: other targets may send them.
@@ -33,6 +33,13 @@ enum UnusedEventCheck {
         }
         for wait in model.waits {
             if let name = wait.eventName?.value { referencedNames.insert(name) }
+        }
+        // Sends outside functions (a route handler, a service) count too.
+        let resolver = SentEventResolver(events: model.events)
+        for file in model.files {
+            for send in file.sends where !CompilationCondition.isNeverTrue(send.conditions) {
+                referenced.formUnion(resolver.events(namedBy: send))
+            }
         }
         candidates.removeAll { referenced.contains($0.typeName) || $0.eventName.map(referencedNames.contains) == true }
         guard !candidates.isEmpty else { return [] }
