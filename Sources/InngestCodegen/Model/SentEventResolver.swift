@@ -4,6 +4,7 @@ struct SentEventResolver {
     private var byType: Set<String> = []
     private var byLastComponent: [String: [String]] = [:]
 
+    /// Indexes the target's events by `AppEvent` case, by type and by the last component of the type.
     init(events: [EventModel]) {
         for (type, caseName) in AppEventCaseNames.of(events) { byCase[caseName] = type }
         for event in events {
