@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "InngestTesting", targets: ["InngestTesting"]),
         .library(name: "InngestHummingbird", targets: ["InngestHummingbird"]),
         .plugin(name: "InngestPlugin", targets: ["InngestPlugin"]),
+        .plugin(name: "InngestCommand", targets: ["InngestCommand"]),
         .executable(name: "inngest-codegen", targets: ["inngest-codegen"]),
         .executable(name: "demo", targets: ["ShopDemo"]),
         .executable(name: "inngest", targets: ["InngestCLI"]),
@@ -72,6 +73,15 @@ let package = Package(
         .target(name: "InngestCodegen", dependencies: ["InngestExpression", "InngestTime"]),
         .executableTarget(name: "inngest-codegen", dependencies: ["InngestCodegen"]),
         .plugin(name: "InngestPlugin", capability: .buildTool(), dependencies: ["inngest-codegen"]),
+        // `swift package --allow-writing-to-package-directory inngest lock | graph | dump-model`.
+        .plugin(
+            name: "InngestCommand",
+            capability: .command(
+                intent: .custom(verb: "inngest", description: "Write inngest.lock, print the event-flow graph, or dump what the build found"),
+                permissions: [.writeToPackageDirectory(reason: "inngest lock writes inngest.lock, the function and step id lockfile, at the package root")]
+            ),
+            dependencies: ["inngest-codegen"]
+        ),
 
         // Inspecting an engine's database from the command line.
         .executableTarget(name: "InngestCLI", dependencies: ["InngestCore", "InngestEngine"]),

@@ -38,6 +38,12 @@ struct InngestPlugin: BuildToolPlugin {
             arguments += ["--dependency", "\(dependency.moduleName)=@\(dependencyList.path(percentEncoded: false))"]
             inputFiles += files + [dependencyList]
         }
+        // The package's inngest.lock, when it has one: the build warns about locked ids that are gone.
+        let lock = context.package.directoryURL.appending(path: "inngest.lock")
+        if FileManager.default.fileExists(atPath: lock.path(percentEncoded: false)) {
+            arguments += ["--lock", lock.path(percentEncoded: false), "--target", target.name]
+            inputFiles.append(lock)
+        }
         arguments.append("@" + list.path(percentEncoded: false))
         return [
             .buildCommand(

@@ -35,6 +35,7 @@ public enum Generator {
             return options.role == .app && diagnostic.severity == .error
         }
         var diagnostics = buildDiagnostics + checks
+        diagnostics += Checker.checkUsage(model, options: options)
         if model.modules.isEmpty && !(model.functions.isEmpty && model.injectables.isEmpty) {
             let location = (model.functions.map(\.location) + model.injectables.map(\.location)).min()
             diagnostics.append(Diagnostic(.warning, "this target declares functions or injectables but no module, so InngestApp.boot cannot find them; "

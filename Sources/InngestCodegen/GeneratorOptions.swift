@@ -30,6 +30,8 @@ public struct GeneratorOptions: Sendable {
     public var role: TargetRole
     /// The local targets this one depends on (directly or not) that use Inngest, in dependency order.
     public var dependencies: [Dependency]
+    /// The package's `inngest.lock`, when it has one: the build warns about locked ids that are gone.
+    public var lockFile: LockFileInput? = nil
 
     /// Creates options.
     public init(role: TargetRole = .app, dependencies: [Dependency] = []) {

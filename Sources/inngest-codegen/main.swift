@@ -1,7 +1,9 @@
 // inngest-codegen: the build tool the InngestPlugin runs over a target's Swift files.
 //
 //   inngest-codegen --output-dir <dir> [--role app|library] [--dependency <Module>=@<list>]...
-//                   <file.swift>... | @<response file with one path per line>
+//                   [--lock <inngest.lock> --target <name>] <file.swift>... | @<response file with one path per line>
+//   inngest-codegen --event-graph[=dot] | --dump-model <file.swift>...      (print; write nothing)
+//   inngest-codegen --write-lock <inngest.lock> --target <name> <files>... [--target <name> <files>...]
 //
 // A --dependency is a local target the target depends on: its module name and its Swift files
 // (a response file). The checks and the event enum then cover the app across targets. The role
@@ -22,7 +24,8 @@ func fail(_ message: String) -> Never {
 var arguments = CommandLine.arguments.dropFirst()
 var outputDirectory: String?
 var paths: [String] = []
-var options = GeneratorOptions()
+var role = GeneratorOptions.TargetRole.app
+var inspection = InspectionRequest()
 var dependencies: [(module: String, paths: [String])] = []
 
 /// The paths of a response file, one per line.
@@ -45,10 +48,12 @@ while let argument = arguments.popFirst() {
         outputDirectory = value
     } else if argument == "--role" {
         switch arguments.popFirst() {
-        case "app": options.role = .app
-        case "library": options.role = .library
+        case "app": role = .app
+        case "library": role = .library
         default: fail("--role takes app or library")
         }
+    } else if inspection.consume(argument, &arguments, pathCount: paths.count) {
+        continue
     } else if argument == "--dependency" {
         guard let value = arguments.popFirst(), let equals = value.firstIndex(of: "="), value[value.index(after: equals)...].hasPrefix("@") else {
             fail("--dependency takes <Module>=@<response file>")
@@ -60,9 +65,12 @@ while let argument = arguments.popFirst() {
         paths.append(argument)
     }
 }
+if inspection.isInspection { inspection.run(paths: paths) }
 guard let outputDirectory else { fail("usage: inngest-codegen --output-dir <dir> <file.swift>...") }
 
 let sources = read(paths)
+var options = inspection.generatorOptions()
+options.role = role
 options.dependencies = dependencies.map { GeneratorOptions.Dependency(moduleName: $0.module, sources: read($0.paths)) }
 let output = Generator.generate(sources, options: options)
 for diagnostic in output.diagnostics {

@@ -15,8 +15,11 @@ import Testing
 
         """
 
+    /// Mentions every prelude event, so that the unused-event warning stays out of these tests.
+    static let uses = ["Uses.swift": "let preludeEvents: [any Event.Type] = [Placed.self, Abandoned.self]\n"]
+
     static func output(_ source: String) -> Generator.Output {
-        generate(["A.swift": prelude + source])
+        generate(["A.swift": prelude + source].merging(uses) { $1 })
     }
 
     @Test func severalPayloadTypesGenerateAnEnumNestedInTheType() throws {

@@ -21,6 +21,21 @@ public enum Checker {
         diagnostics += FlowControlCheck.check(model)
         diagnostics += visibility(model)
         diagnostics += DependencyGraphCheck.check(model, role: role)
+        diagnostics += DuplicateStepIdCheck.check(model)
+        diagnostics += LoopStepIdCheck.check(model)
+        diagnostics += SelfTriggerCheck.check(model)
+        return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
+    }
+
+    /// The checks that depend on how the target is built: events nothing in the target uses (the
+    /// target's role decides which count), and the ids `inngest.lock` has that are gone.
+    /// - Parameters:
+    ///   - model: the target's model.
+    ///   - options: the target's role and lock file.
+    /// - Returns: warnings, sorted by location.
+    static func checkUsage(_ model: AppModel, options: GeneratorOptions) -> [Diagnostic] {
+        var diagnostics = UnusedEventCheck.check(model, role: options.role)
+        if let lock = options.lockFile { diagnostics += LockCheck.check(model, lock: lock) }
         return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }
     }
 

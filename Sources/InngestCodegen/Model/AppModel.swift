@@ -13,6 +13,8 @@ public struct AppModel: Sendable {
     /// The stored instance properties of each struct of the target, name → type as written (empty
     /// when not annotated): what `match:` key paths are checked against.
     public var storedProperties: [String: [String: String]] = [:]
+    /// The scanned files the model was built from, for the checks that search the target's code.
+    var files: [ScannedFile] = []
 
     /// Creates an empty model.
     public init() {}

@@ -49,6 +49,11 @@ public struct FunctionModel: Sendable, Hashable {
     public var idLocation: SourceLocation
     /// Enclosing `#if` conditions.
     public var conditions: [String]
+    /// The step tool calls of its code, in source order: a marked method's body; for a type, the
+    /// bodies of its members, its extensions' included. Calls under `#if false` are left out.
+    public var stepCalls: [StepCallDecl] = []
+    /// The `send(…)`/`sendEvent(…)` calls of the same code, with the events they name.
+    public var sends: [SendModel] = []
 
     /// Creates a function with nothing but its identity and location; the readers fill in the rest.
     public init(id: String?, name: String? = nil, typeName: String, declaration: Declaration, location: SourceLocation,

@@ -38,6 +38,7 @@ public struct ModelBuilder {
         builder.index = TypeIndex(declarations: builder.types, aliases: aliases)
         builder.collect()
         builder.collectWaits(files)
+        builder.attachFlow(files)
         var seen = Set<Diagnostic>()
         let diagnostics = builder.diagnostics.filter { seen.insert($0).inserted }
         return (builder.model, diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) })

@@ -5,6 +5,7 @@
 enum WaitCallReader {
     /// The wait, or `nil` when the call has another shape.
     static func read(_ call: StepCallDecl) -> WaitModel? {
+        guard call.name == "waitForEvent" else { return nil }
         var cursor = ExpressionCursor(call.arguments)
         guard let arguments = cursor.arguments(), cursor.atEnd, arguments.count >= 2, arguments[0].label == nil else { return nil }
         var wait = WaitModel(location: call.location)

@@ -12,6 +12,10 @@ struct ConditionalCompilationStack: Sendable {
         var current: String
         /// Where the `#if` is, for "missing #endif".
         var location: SourceLocation
+        /// The byte offset of the `#if`: which block this is.
+        var offset = -1
+        /// Which clause is current: 0 for the `#if`, then one more for each `#elseif` and the `#else`.
+        var clause = 0
     }
 
     private(set) var blocks: [Block] = []
@@ -19,9 +23,12 @@ struct ConditionalCompilationStack: Sendable {
     /// The conditions in force, outermost first.
     var conditions: [String] { blocks.map(\.current) }
 
+    /// The current clause of every open block, outermost first, as branch arms.
+    var branches: [StepCallDecl.Branch] { blocks.map { StepCallDecl.Branch(group: $0.offset, arm: $0.clause) } }
+
     /// Enters `#if condition`.
-    mutating func enterIf(_ condition: String, at location: SourceLocation) {
-        blocks.append(Block(previous: [condition], current: condition, location: location))
+    mutating func enterIf(_ condition: String, at location: SourceLocation, offset: Int = -1) {
+        blocks.append(Block(previous: [condition], current: condition, location: location, offset: offset))
     }
 
     /// Moves to `#elseif condition`; ignored without an open block.
@@ -30,6 +37,7 @@ struct ConditionalCompilationStack: Sendable {
         let negated = block.previous.map { "!(\($0))" }.joined(separator: " && ")
         block.current = negated + " && (\(condition))"
         block.previous.append(condition)
+        block.clause += 1
         blocks.append(block)
     }
 
@@ -37,6 +45,7 @@ struct ConditionalCompilationStack: Sendable {
     mutating func enterElse() {
         guard var block = blocks.popLast() else { return }
         block.current = block.previous.map { "!(\($0))" }.joined(separator: " && ")
+        block.clause += 1
         blocks.append(block)
     }
 

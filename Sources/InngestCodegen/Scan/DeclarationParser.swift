@@ -25,6 +25,9 @@ struct DeclarationParser: Sendable {
     var types: [TypeDecl] = []
     var typeAliases: [TypeAliasDecl] = []
     var stepCalls: [StepCallDecl] = []
+    var sends: [SendDecl] = []
+    /// The token index of each entry of `stepCalls`, for ``ControlFlowReader``.
+    var stepCallTokens: [Int] = []
     var diagnostics: [Diagnostic] = []
     var frames: [Frame] = []
     var conditions = ConditionalCompilationStack()
@@ -216,7 +219,7 @@ struct DeclarationParser: Sendable {
         case .if, .elseif:
             let condition = restOfLine()
             if token.keyword == .if {
-                conditions.enterIf(condition, at: location(token))
+                conditions.enterIf(condition, at: location(token), offset: token.start)
             } else {
                 conditions.enterElseIf(condition)
             }
@@ -263,13 +266,15 @@ struct DeclarationParser: Sendable {
     /// (unless looking ahead) with the `#if` conditions they are under.
     mutating func skipBraces() {
         let open = current
+        let openIndex = position
+        let firstCall = stepCalls.count
         var depth = 0
         var bodyConditions = conditions
         while true {
             let token = current
             switch token.kind {
-            case .identifier where token.keyword == .waitForEvent && reportsMarkers:
-                recordStepCall(conditions: bodyConditions.conditions)
+            case .identifier where token.keyword.isRecordedCall && reportsMarkers:
+                recordCall(conditions: bodyConditions)
             case .pound where token.isAtLineStart:
                 trackDirective(token, in: &bodyConditions)
             case .leftBrace:
@@ -277,6 +282,7 @@ struct DeclarationParser: Sendable {
             case .rightBrace:
                 depth -= 1
                 if depth == 0 {
+                    if stepCalls.count > firstCall { placeStepCalls(from: firstCall, open: openIndex, close: position) }
                     advance()
                     return
                 }
@@ -302,33 +308,12 @@ struct DeclarationParser: Sendable {
             return TokenTextFormatter.expression(tokens[(position + 1)..<end], in: source)
         }
         switch token.keyword {
-        case .if: stack.enterIf(condition(), at: location(token))
+        case .if: stack.enterIf(condition(), at: location(token), offset: token.start)
         case .elseif: stack.enterElseIf(condition())
         case .else: stack.enterElse()
         case .endif: stack.exit()
         default: break
         }
-    }
-
-    /// Records `step.waitForEvent(…)` when the current token is the tool's name of such a call.
-    mutating func recordStepCall(conditions: [String]) {
-        guard position >= 2, tokens[position - 1].kind == .period, tokens[position - 2].kind == .identifier,
-              text(tokens[position - 2]) == "step", peek().kind == .leftParen else { return }
-        let openIndex = position + 1
-        var index = openIndex
-        var depth = 0
-        while index < tokens.count - 1 {
-            switch tokens[index].kind {
-            case .leftParen, .leftBracket, .leftBrace: depth += 1
-            case .rightParen, .rightBracket, .rightBrace: depth -= 1
-            default: break
-            }
-            if depth == 0 { break }
-            index += 1
-        }
-        guard depth == 0, tokens[index].kind == .rightParen else { return }
-        let arguments = SourceSpan(text: source.text(tokens[openIndex].start..<tokens[index].end), location: location(tokens[openIndex]))
-        stepCalls.append(StepCallDecl(name: text(current), arguments: arguments, conditions: conditions, location: location(current)))
     }
 
     /// Skips a balanced `( … )` or `[ … ]` starting at the current bracket; stops early at
@@ -786,7 +771,9 @@ struct DeclarationParser: Sendable {
         var hasBody = false
         if current.kind == .leftBrace {
             hasBody = true
+            let firstCall = stepCalls.count, firstSend = sends.count
             skipBraces()
+            nameCalls(from: firstCall, sends: firstSend, member: functionName)
         }
         guard let frame = frames.last else {
             reportUnattachedMarkers(found: "a global function")
@@ -942,6 +929,7 @@ struct DeclarationParser: Sendable {
                 if isStatic { initializerSpan = span(range) }
             }
             var isStored = true
+            let firstCall = stepCalls.count, firstSend = sends.count
             if current.kind == .leftBrace {
                 if opensObserverBlock() {
                     skipBraces()
@@ -959,6 +947,7 @@ struct DeclarationParser: Sendable {
                     }
                 }
             }
+            if let bindingName { nameCalls(from: firstCall, sends: firstSend, member: bindingName) }
             if let bindingName {
                 bindings.append(PropertyDecl(
                     name: bindingName,

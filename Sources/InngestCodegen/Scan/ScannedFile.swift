@@ -7,9 +7,13 @@ public struct ScannedFile: Hashable, Sendable {
     public var types: [TypeDecl]
     /// Every `typealias`, nested ones too, in source order.
     public var typeAliases: [TypeAliasDecl]
-    /// Every call of a step tool the build checks (`step.waitForEvent(…)`) in function bodies,
+    /// Every call of a step tool (`step.run(…)`, `step.waitForEvent(…)`, …) in function bodies,
     /// in source order.
     public var stepCalls: [StepCallDecl]
+    /// Every `send(…)`/`sendEvent(…)` call in function bodies, in source order.
+    public var sends: [SendDecl] = []
+    /// The file's bytes as scanned: what the checks that search the target's code read.
+    public var bytes: [UInt8] = []
     /// Lexical and marker problems, in the order found.
     public var diagnostics: [Diagnostic]
 

@@ -69,9 +69,11 @@ public enum Scanner: Sendable {
             let buffer = SourceBuffer(bytes: Array(bytes[..<invalid]), path: path)
             let location = buffer.location(at: invalid)
             let hex = String(bytes[invalid], radix: 16, uppercase: true)
-            return ScannedFile(path: path, diagnostics: [
+            var file = ScannedFile(path: path, diagnostics: [
                 Diagnostic(.error, "file is not valid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex))", at: location),
             ])
+            file.bytes = bytes
+            return file
         }
         return scanValid(SourceBuffer(bytes: bytes, path: path))
     }
@@ -83,7 +85,10 @@ public enum Scanner: Sendable {
         var diagnostics = lexed.diagnostics
         diagnostics.append(contentsOf: parser.diagnostics)
         diagnostics.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-        return ScannedFile(path: source.path, types: parser.types, typeAliases: parser.typeAliases, stepCalls: parser.stepCalls,
-                           diagnostics: diagnostics)
+        var file = ScannedFile(path: source.path, types: parser.types, typeAliases: parser.typeAliases, stepCalls: parser.stepCalls,
+                               diagnostics: diagnostics)
+        file.sends = parser.sends
+        file.bytes = source.bytes
+        return file
     }
 }

@@ -16,8 +16,8 @@ extension Token {
         // Words inside declarations.
         case `where`, `return`, async, reasync, `throws`, `rethrows`, get, set, willSet, didSet
         case `as`, `is`, `true`, `false`, `if`, `else`, elseif, endif
-        // Step tools whose calls the scanner records in function bodies.
-        case waitForEvent
+        // Step tools whose calls the scanner records in function bodies, and `send`.
+        case waitForEvent, run, sleep, sendEvent, invoke, send
         // Operators (set on `.operator` tokens).
         case equal, arrow, ampersand, question, exclamation, ellipsis, tilde
 
@@ -30,6 +30,15 @@ extension Token {
                 return true
             default:
                 return false
+            }
+        }
+
+        /// Whether this word names a step tool (`step.run(…)`, …) or `send(…)`: calls the scanner
+        /// records in function bodies.
+        var isRecordedCall: Bool {
+            switch self {
+            case .waitForEvent, .run, .sleep, .sendEvent, .invoke, .send: return true
+            default: return false
             }
         }
 
@@ -78,6 +87,7 @@ extension Token {
                 ("didSet", .didSet), ("as", .as), ("is", .is), ("true", .true),
                 ("false", .false), ("if", .if), ("else", .else), ("elseif", .elseif),
                 ("endif", .endif), ("waitForEvent", .waitForEvent),
+                ("run", .run), ("sleep", .sleep), ("sendEvent", .sendEvent), ("invoke", .invoke), ("send", .send),
             ]
             var table = [[(word: [UInt8], keyword: Keyword)]](repeating: [], count: 16 * 128)
             for (word, keyword) in words {
