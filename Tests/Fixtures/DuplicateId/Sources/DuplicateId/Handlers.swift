@@ -15,7 +15,7 @@ struct BuildReportAgain {
     func handle(_ request: ReportRequested, context: Context) async throws {}
 }
 
-// @inngest.module()
+// @inngest.module(imports: [FilingModule])
 struct ReportsModule {}
 
 // Also broken, reported in the same pass: nothing provides Paper.
