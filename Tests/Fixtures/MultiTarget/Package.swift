@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 // An app split across targets, as a team would lay it out: two feature libraries (Orders, and
 // Billing, which builds on Orders), the app executable (Shop) and its tests. Every target uses the
 // plugin; the executable's build checks the module graph of the whole app, and each target's
