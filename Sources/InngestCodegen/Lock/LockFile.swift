@@ -88,24 +88,7 @@ package struct LockFile: Sendable, Equatable {
         return text
     }
 
-    /// `text` in double quotes, with `\`, `"` and control characters escaped as in Swift.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
+    /// `text` in double quotes, with `\`, `"` and control characters escaped as in Swift: the
+    /// generated code's string literal.
+    static func quoted(_ text: String) -> String { Renderer.literal(text) }
 }
