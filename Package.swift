@@ -84,7 +84,7 @@ let package = Package(
         ),
 
         // Inspecting an engine's database from the command line.
-        .executableTarget(name: "InngestCLI", dependencies: ["InngestCore", "InngestEngine"]),
+        .executableTarget(name: "InngestCLI", dependencies: ["InngestCore", "InngestEngine", "InngestTime"]),
 
         // The demo: the README's main job.
         .executableTarget(name: "ShopDemo", dependencies: ["Inngest"], plugins: ["InngestPlugin"]),

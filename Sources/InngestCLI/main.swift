@@ -1,84 +1,58 @@
-// inngest: inspect an embedded engine's database from the command line.
+// inngest: inspect and drive an embedded engine's database from the command line, while the app
+// runs or not. Every read verb takes --json (one JSON document, or JSON lines for `tail`).
 //
-//   inngest runs      [--db PATH] [--status queued|running|completed|failed|cancelled|skipped] [--function ID] [--limit N]
-//   inngest timeline  RUN_ID [--db PATH]
-//   inngest events    [--db PATH] [--name NAME] [--limit N]
-//   inngest crons     [--db PATH]
-//   inngest cancel    RUN_ID [--db PATH]
-//   inngest replay    RUN_ID [--db PATH]
+//   inngest functions [--json]
+//   inngest runs      [--status S] [--function ID] [--event NAME] [--since 1h|2026-12-01T10:00:00Z] [--limit N] [--json]
+//   inngest run       RUN_ID [--json]                     (also: inngest timeline RUN_ID)
+//   inngest events    [--name NAME] [--limit N] [--json]
+//   inngest crons     [--json]
+//   inngest send      NAME [--data JSON] [--id KEY]   |   inngest send --file FILE|-
+//   inngest cancel    RUN_ID
+//   inngest replay    RUN_ID
+//   inngest rerun     [--function ID] [--event NAME] [--since D] [--limit N]   (failed runs, in bulk)
+//   inngest tail      [--function ID] [--json]
 //
-// The database defaults to $INNGEST_DB_PATH, then .inngest/inngest.sqlite.
+// Every verb takes --db PATH; the database defaults to $INNGEST_DB_PATH, then .inngest/inngest.sqlite.
 
 import Foundation
-import InngestCore
 import InngestEngine
 
-func fail(_ message: String) -> Never {
+func fail(_ message: String, code: Int32 = 2) -> Never {
     FileHandle.standardError.write(Data("inngest: \(message)\n".utf8))
-    exit(2)
+    exit(code)
 }
 
-var arguments = Array(CommandLine.arguments.dropFirst())
-guard let command = arguments.first else {
-    fail("usage: inngest runs|timeline RUN_ID|events|crons|cancel RUN_ID|replay RUN_ID [--db PATH] [--status S] [--function ID] [--name NAME] [--limit N]")
+let usage = """
+    usage: inngest functions | runs | run RUN_ID | events | crons | send NAME | cancel RUN_ID | replay RUN_ID | rerun | tail
+           [--db PATH] [--json] [--status S] [--function ID] [--event NAME] [--since D] [--limit N] [--name NAME]
+           [--data JSON] [--id KEY] [--file FILE|-]
+    """
+
+var words = Array(CommandLine.arguments.dropFirst())
+// `--db PATH` may come before the verb too: moved behind it.
+if let first = words.first, first == "--db" || first.hasPrefix("--db=") {
+    let count = first == "--db" ? 2 : 1
+    guard words.count >= count else { fail("--db needs a value") }
+    let option = Array(words.prefix(count))
+    words.removeFirst(count)
+    words += option
 }
-arguments.removeFirst()
-var options: [String: String] = [:]
-var positional: [String] = []
-while !arguments.isEmpty {
-    let argument = arguments.removeFirst()
-    if argument.hasPrefix("--") {
-        guard !arguments.isEmpty else { fail("\(argument) needs a value") }
-        options[String(argument.dropFirst(2))] = arguments.removeFirst()
-    } else {
-        positional.append(argument)
-    }
+guard let verb = words.first, !["-h", "--help", "help"].contains(verb) else {
+    print(usage)
+    exit(words.isEmpty ? 2 : 0)
 }
-let known: Set<String> = ["db", "status", "function", "name", "limit"]
-if let unknown = options.keys.first(where: { !known.contains($0) }) { fail("unknown option --\(unknown)") }
-let path = options["db"] ?? ProcessInfo.processInfo.environment["INNGEST_DB_PATH"] ?? ".inngest/inngest.sqlite"
-let limit = Int(options["limit"] ?? "50") ?? 50
+words.removeFirst()
+guard let command = Command(verb) else { fail("unknown command \(verb)\n\(usage)") }
 
 do {
+    let arguments = try CommandLineArguments(words, options: command.options.union(["db"]), switches: command.switches)
+    let path = arguments.options["db"] ?? ProcessInfo.processInfo.environment["INNGEST_DB_PATH"] ?? ".inngest/inngest.sqlite"
     let inspector = try EngineInspector(databasePath: path)
-    let time = Date.ISO8601FormatStyle().year().month().day().time(includingFractionalSeconds: false)
-    switch command {
-    case "runs":
-        var status: RunStatus?
-        if let text = options["status"] {
-            guard let parsed = RunStatus(rawValue: text) else { fail("unknown status \(text)") }
-            status = parsed
-        }
-        for run in try await inspector.runs(status: status, functionId: options["function"], limit: limit) {
-            print("\(run.runId)  \(run.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(run.functionId)  \(run.eventName)  \(run.createdAt.formatted(time))"
-                  + (run.waitingFor.map { "  (\($0))" } ?? ""))
-        }
-    case "timeline":
-        guard let runId = positional.first else { fail("usage: inngest timeline RUN_ID") }
-        guard let run = try await inspector.run(runId) else { fail("no run \(runId) in \(path)") }
-        print("\(run.functionId) run \(run.runId) (\(run.eventName)) — \(run.status.rawValue)" + (run.waitingFor.map { ", waiting: \($0)" } ?? ""))
-        for entry in try await inspector.timeline(of: runId) {
-            print("  \(entry.at.formatted(time))  \(entry.kind.rawValue)\(entry.step.map { " \($0)" } ?? ""): \(entry.detail)")
-        }
-    case "events":
-        for event in try await inspector.events(name: options["name"], limit: limit) {
-            print("\(event.id ?? "?")  \(event.name)  \(event.data.jsonString)")
-        }
-    case "crons":
-        for (function, next) in try await inspector.cronSchedules().sorted(by: { $0.key < $1.key }) {
-            print("\(function)  next \(next.formatted(time))")
-        }
-    case "cancel":
-        guard let runId = positional.first else { fail("usage: inngest cancel RUN_ID") }
-        guard try await inspector.cancel(runId: runId) else { fail("run \(runId) does not exist or has already finished") }
-        print("cancelled \(runId)")
-    case "replay":
-        guard let runId = positional.first else { fail("usage: inngest replay RUN_ID") }
-        guard let newRun = try await inspector.replay(runId: runId) else { fail("no run \(runId) in \(path)") }
-        print("queued \(newRun), a replay of \(runId)")
-    default:
-        fail("unknown command \(command); expected runs, timeline, events, crons, cancel or replay")
-    }
+    try await command.run(arguments, inspector: inspector, databasePath: path)
+} catch let error as UsageError {
+    fail("\(error)\n\(usage)")
+} catch let error as CommandFailure {
+    fail(error.description, code: 1)
 } catch {
-    fail("\(error)")
+    fail("\(error)", code: 1)
 }

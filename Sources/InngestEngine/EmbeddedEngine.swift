@@ -84,6 +84,12 @@ public actor EmbeddedEngine: EventSending {
         try await store.syncCrons(router.schedules.mapValues { ($0.functionId, $0.expression.source) }) { text in
             (try? CronExpression(text))?.nextFire(after: Date(milliseconds: now))?.milliseconds
         }
+        try await store.registerFunctions(functions.values.sorted { $0.id < $1.id }.map { function in
+            var config = FunctionConfig.options(function.options)
+            config["triggers"] = FunctionConfig.triggers(function.triggers)
+            config["retries"] = .integer(Int64(function.options.retries ?? FunctionOptions.defaultRetries))
+            return (function.id, function.name, JSONValue.object(config).jsonString, function.location)
+        }, now: now)
         if runLoop && loop == nil {
             // Above the runs it starts: its passes go before their jobs on a busy machine.
             loop = Task(priority: .high) { await self.runLoop() }
@@ -177,6 +183,7 @@ public actor EmbeddedEngine: EventSending {
     /// that drive the engine by hand; do not mix with the background loop.
     public func runUntilIdle() async throws {
         while true {
+            _ = try await store.ingestInbox(now: clock.now().milliseconds)
             _ = try await fireDueCrons()
             let claimed = try await store.claimDue(now: clock.now().milliseconds, limit: configuration.concurrency)
             if claimed.isEmpty { return }
@@ -255,9 +262,13 @@ public actor EmbeddedEngine: EventSending {
     // MARK: Inspection
 
     /// Runs, newest first.
-    public func runs(status: RunStatus? = nil, functionId: String? = nil, limit: Int = 100) async throws -> [RunRecord] {
-        try await store.runs(status: status, functionId: functionId, limit: limit)
+    public func runs(status: RunStatus? = nil, functionId: String? = nil, eventName: String? = nil, since: Date? = nil,
+                     limit: Int = 100) async throws -> [RunRecord] {
+        try await store.runs(status: status, functionId: functionId, eventName: eventName, since: since?.milliseconds, limit: limit)
     }
+
+    /// The functions this engine registered in its database at start, as tools read them.
+    public func registeredFunctions() async throws -> [FunctionRecord] { try await store.functions() }
 
     /// One run.
     public func run(_ runId: String) async throws -> RunRecord? { try await store.run(runId) }

@@ -52,13 +52,6 @@ public struct RegisterPayload: Sendable, Hashable {
 
     private static func config(for function: FunctionDefinition, appId: String, url: String) -> JSONValue {
         let id = compositeId(appId: appId, functionId: function.id)
-        let triggers: [JSONValue] = function.triggers.map { trigger in
-            switch trigger {
-            case .event(let name, let expression?): .object(["event": .string(name), "expression": .string(expression)])
-            case .event(let name, nil): .object(["event": .string(name)])
-            case .cron(let expression): .object(["cron": .string(expression)])
-            }
-        }
         let step: JSONValue = .object([
             "id": .string("step"),
             "name": .string("step"),
@@ -68,24 +61,10 @@ public struct RegisterPayload: Sendable, Hashable {
         var config: [String: JSONValue] = [
             "id": .string(id),
             "name": .string(function.name),
-            "triggers": .array(triggers),
+            "triggers": FunctionConfig.triggers(function.triggers),
             "steps": .object(["step": step]),
         ]
-        if !function.options.cancelOn.isEmpty {
-            config["cancel"] = .array(function.options.cancelOn.map { cancel in
-                var members: [String: JSONValue] = ["event": .string(cancel.event)]
-                if let condition = cancel.condition { members["if"] = .string(condition) }
-                if let timeout = cancel.timeout { members["timeout"] = .string(TimeString.format(timeout)) }
-                return .object(members)
-            })
-        }
-        if let timeouts = function.options.timeouts, timeouts.start != nil || timeouts.finish != nil {
-            var members: [String: JSONValue] = [:]
-            if let start = timeouts.start { members["start"] = .string(TimeString.format(start)) }
-            if let finish = timeouts.finish { members["finish"] = .string(TimeString.format(finish)) }
-            config["timeouts"] = .object(members)
-        }
-        config.merge(flowControl(function.options)) { current, _ in current }
+        config.merge(FunctionConfig.options(function.options)) { current, _ in current }
         return .object(config)
     }
 }

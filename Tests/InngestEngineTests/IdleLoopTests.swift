@@ -32,4 +32,18 @@ import Testing
         await latch.wait()
         await engine.shutdown()
     }
+
+    @Test func anEventAToolSentIsIngestedAtTheNextTick() async throws {
+        let path = temporaryDatabase()
+        let clock = ManualClock()
+        let latch = Latch()
+        let engine = try await makeEngine(path: path, clock: clock, functions: [FunctionDefinition(handler: Opens(latch: latch))])
+        try await engine.start()
+        // `inngest send`: the event waits in the inbox; the engine routes it at its next look.
+        _ = try await EngineInspector(databasePath: path, clock: clock).send(InngestEvent(Ping(id: "from a tool")))
+        await clock.waitForSleepers(1)
+        clock.advance(by: .seconds(1))
+        await latch.wait()
+        await engine.shutdown()
+    }
 }

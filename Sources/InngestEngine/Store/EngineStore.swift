@@ -45,6 +45,9 @@ actor EngineStore {
     private var wokenWhileRunning: Set<String> = []
     /// `PRAGMA data_version` when `othersCommitted()` last read it.
     private var dataVersion: Int64?
+    /// Whether a tool may have queued events since the inbox was last found empty: at the start,
+    /// and whenever another connection committed.
+    private var inboxMayHoldRows = true
     /// Wait conditions parsed once, by their text.
     private var parsedConditions: [String: InngestExpression.Expression] = [:]
 
@@ -167,30 +170,80 @@ actor EngineStore {
     private func accept(_ events: [InngestEvent], now: Int64, claimLimit: () -> Int) throws -> (ids: [String], claimed: [ClaimedRun], next: Int64?) {
         try transaction(waitsForDisk: false) {
             var ids: [String] = []
-            for var event in events {
-                if let key = event.id, let existing = try connection.query(
-                    "SELECT id FROM events WHERE idempotency_key = ? AND received_at > ? LIMIT 1",
-                    [.text(key), .integer(now - 86_400_000)]).first?["id"].text {
-                    ids.append(existing)
-                    continue
-                }
-                let id = ULID.make(milliseconds: now)
-                let key = event.id
-                event.id = id
-                if event.ts == nil { event.ts = now }
-                let ts = event.ts ?? now
-                try connection.query(
-                    "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    [.text(id), key.map(SQLiteValue.text) ?? .null, .text(event.name), .text(event.jsonValue.jsonString),
-                     .integer(ts), .integer(now)])
-                try deliver(event, eventId: id, nextAt: max(now, ts), now: now)
-                ids.append(id)
-            }
+            for event in events { ids.append(try insertEvent(event, id: nil, now: now)) }
             let limit = claimLimit()
             guard limit > 0, !gatesClaims else { return (ids, [], now) }
             let claimed = try claimWithin(now: now, limit: limit, newLimit: limit)
             return (ids, claimed, try connection.query("SELECT MIN(next_at) AS t FROM runs WHERE status = 'queued'").first?["t"].int)
         }
+    }
+
+    /// Stores one accepted event and delivers it, unless its `id` (the idempotency key) was seen in
+    /// the last 24 hours.
+    /// - Parameter id: the id to store it under (a tool's send chose it); a new one when nil.
+    /// - Returns: the stored event's id, or the first one's for a repeat.
+    private func insertEvent(_ event: InngestEvent, id presetId: String?, now: Int64) throws -> String {
+        var event = event
+        if let key = event.id, let existing = try connection.query(
+            "SELECT id FROM events WHERE idempotency_key = ? AND received_at > ? LIMIT 1",
+            [.text(key), .integer(now - 86_400_000)]).first?["id"].text {
+            return existing
+        }
+        let id = presetId ?? ULID.make(milliseconds: now)
+        let key = event.id
+        event.id = id
+        if event.ts == nil { event.ts = now }
+        let ts = event.ts ?? now
+        try connection.query(
+            "INSERT INTO events (id, idempotency_key, name, body, ts, received_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [.text(id), key.map(SQLiteValue.text) ?? .null, .text(event.name), .text(event.jsonValue.jsonString),
+             .integer(ts), .integer(now)])
+        try deliver(event, eventId: id, nextAt: max(now, ts), now: now)
+        return id
+    }
+
+    /// Queues an event for the engine to ingest (a tool's send: it cannot route events itself).
+    /// Committed to the disk before it returns.
+    /// - Returns: the id the event will be stored under.
+    func enqueueInbox(_ event: InngestEvent, now: Int64) throws -> String {
+        let id = ULID.make(milliseconds: now)
+        _ = try transaction {
+            try connection.query("INSERT INTO inbox (event_id, body, queued_at) VALUES (?, ?, ?)",
+                                 [.text(id), .text(event.jsonValue.jsonString), .integer(now)])
+        }
+        return id
+    }
+
+    /// Ingests up to `limit` events that tools queued in the inbox, in the order queued, as this
+    /// engine's own sends (routed, idempotent), in one transaction that also removes them: an event
+    /// is never ingested twice or lost between the two tables. A row that cannot be read, or that
+    /// is not a valid event, keeps the reason in its `error` and is not taken again.
+    /// - Returns: how many rows were taken.
+    func ingestInbox(now: Int64, limit: Int = 1_000) throws -> Int {
+        guard inboxMayHoldRows else { return 0 }
+        let taken = try transaction(waitsForDisk: false) { () -> Int in
+            let rows = try connection.query("SELECT seq, event_id, body FROM inbox WHERE error IS NULL ORDER BY seq LIMIT ?",
+                                            [.integer(Int64(limit))])
+            for row in rows {
+                let seq = row["seq"]
+                do {
+                    guard let id = row["event_id"].text, let body = row["body"].text else {
+                        throw UnreadableRowError("the row has no event id or body")
+                    }
+                    let event = try InngestEvent(json: JSONValue(json: Array(body.utf8)))
+                    try event.validate(now: Date(milliseconds: now))
+                    _ = try insertEvent(event, id: id, now: now)
+                    try connection.query("DELETE FROM inbox WHERE seq = ?", [seq])
+                } catch let error as SQLiteError {
+                    throw error
+                } catch {
+                    try connection.query("UPDATE inbox SET error = ? WHERE seq = ?", [.text(String(describing: error)), seq])
+                }
+            }
+            return rows.count
+        }
+        if taken < limit { inboxMayHoldRows = false }
+        return taken
     }
 
     /// What an accepted event does: it resolves the waits it matches, cancels the runs whose
@@ -459,10 +512,14 @@ actor EngineStore {
     /// `EmbeddedEngine`). When new runs filled their share, the next due time is that of the
     /// runs that wake, crons and leases: the engine starts more new runs when a slot frees.
     func pass(now: Int64, limit: Int, newLimit: Int, nextFire: (String, Int64) -> Int64?) throws -> (claimed: [ClaimedRun], next: Int64?) {
+        _ = try othersCommitted()
+        let inboxLimit = 1_000
+        let inboxed = try ingestInbox(now: now, limit: inboxLimit)
         _ = try fireDueCrons(now: now, nextFire: nextFire)
         let claimed = try claimDue(now: now, limit: limit, newLimit: newLimit)
-        _ = try othersCommitted()
         let newClaimed = claimed.count { !$0.resumed }
+        // A full inbox batch leaves more queued: the next pass is due at once.
+        if inboxed >= inboxLimit { return (claimed, now) }
         return (claimed, try nextWakeTime(startedOnly: newClaimed >= newLimit))
     }
 
@@ -908,6 +965,7 @@ actor EngineStore {
     func othersCommitted() throws -> Bool {
         let version = try connection.query("PRAGMA data_version").first?["data_version"].int
         defer { dataVersion = version }
+        if version != dataVersion { inboxMayHoldRows = true }
         return version != dataVersion
     }
 
@@ -938,6 +996,30 @@ actor EngineStore {
                 try connection.query("INSERT INTO crons (schedule, function_id, expression, next_fire_at) VALUES (?, ?, ?, ?)",
                                      [.text(key), .text(cron.functionId), .text(cron.expression), .integer(next)])
             }
+        }
+    }
+
+    /// Replaces the stored list of registered functions (what tools list) with this engine's.
+    /// - Parameter functions: each function's id, name, config (triggers and options as JSON text)
+    ///   and declaration site.
+    func registerFunctions(_ functions: [(id: String, name: String, config: String, location: String?)], now: Int64) throws {
+        try transaction(waitsForDisk: false) {
+            try connection.query("DELETE FROM functions")
+            for function in functions {
+                try connection.query("INSERT INTO functions (id, name, config, location, registered_at) VALUES (?, ?, ?, ?, ?)",
+                                     [.text(function.id), .text(function.name), .text(function.config),
+                                      function.location.map(SQLiteValue.text) ?? .null, .integer(now)])
+            }
+        }
+    }
+
+    /// The functions the app registered at its last start, by id.
+    func functions() throws -> [FunctionRecord] {
+        try connection.query("SELECT id, name, config, location, registered_at FROM functions ORDER BY id").compactMap { row in
+            guard let id = row["id"].text else { return nil }
+            let config = row["config"].text.flatMap { try? JSONValue(json: Array($0.utf8)) } ?? .object([:])
+            return FunctionRecord(id: id, name: row["name"].text ?? id, config: config, location: row["location"].text,
+                                  registeredAt: Date(milliseconds: row["registered_at"].int ?? 0))
         }
     }
 
@@ -991,11 +1073,13 @@ actor EngineStore {
     // MARK: Inspection
 
     /// Runs, newest first, optionally filtered.
-    func runs(status: RunStatus?, functionId: String?, limit: Int) throws -> [RunRecord] {
+    func runs(status: RunStatus?, functionId: String?, eventName: String? = nil, since: Int64? = nil, limit: Int) throws -> [RunRecord] {
         var sql = "SELECT r.*, e.name AS event_name FROM runs r JOIN events e ON e.id = r.event_id WHERE 1 = 1"
         var bindings: [SQLiteValue] = []
         if let status { sql += " AND r.status = ?"; bindings.append(.text(status.rawValue)) }
         if let functionId { sql += " AND r.function_id = ?"; bindings.append(.text(functionId)) }
+        if let eventName { sql += " AND e.name = ?"; bindings.append(.text(eventName)) }
+        if let since { sql += " AND r.created_at >= ?"; bindings.append(.integer(since)) }
         sql += " ORDER BY r.created_at DESC, r.run_id DESC LIMIT ?"
         bindings.append(.integer(Int64(limit)))
         return try connection.query(sql, bindings).compactMap(Self.runRecord)
@@ -1026,6 +1110,28 @@ actor EngineStore {
                 guard let kind = row["kind"].text.flatMap(TimelineEntry.Kind.init(rawValue:)), let at = row["at"].int else { return nil }
                 return TimelineEntry(at: Date(milliseconds: at), kind: kind, step: row["step"].text, detail: row["detail"].text ?? "")
             }
+    }
+
+    /// Timeline lines recorded after line `seq`, oldest first, with their runs' function ids, and
+    /// the number of the last line read (a line that cannot be read is passed over, not read again).
+    func timelineLines(after seq: Int64, limit: Int) throws -> (lines: [RunObservation], last: Int64) {
+        let rows = try connection.query("""
+            SELECT t.seq, t.run_id, t.at, t.kind, t.step, t.detail, r.function_id FROM timeline t
+            LEFT JOIN runs r ON r.run_id = t.run_id WHERE t.seq > ? ORDER BY t.seq LIMIT ?
+            """, [.integer(seq), .integer(Int64(limit))])
+        let lines = rows.compactMap { row -> RunObservation? in
+            guard let runId = row["run_id"].text, let at = row["at"].int,
+                  let kind = row["kind"].text.flatMap(TimelineEntry.Kind.init(rawValue:)) else { return nil }
+            return RunObservation(runId: runId, functionId: row["function_id"].text ?? "",
+                                  entry: TimelineEntry(at: Date(milliseconds: at), kind: kind, step: row["step"].text,
+                                                       detail: row["detail"].text ?? ""))
+        }
+        return (lines, rows.last?["seq"].int ?? seq)
+    }
+
+    /// The number of the last timeline line (0 for none).
+    func lastTimelineSeq() throws -> Int64 {
+        try connection.query("SELECT MAX(seq) AS s FROM timeline").first?["s"].int ?? 0
     }
 
     private static func runRecord(_ row: SQLiteRow) -> RunRecord? {

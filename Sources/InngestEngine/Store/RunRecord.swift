@@ -92,3 +92,18 @@ public struct TimelineEntry: Sendable, Hashable {
     /// Details: an error, a retry time, an output.
     public let detail: String
 }
+
+/// A function as the app registered it at its last start, read from the database by tools.
+public struct FunctionRecord: Sendable, Hashable {
+    /// The function id (without the app id).
+    public let id: String
+    /// The display name.
+    public let name: String
+    /// Its triggers (`triggers`), retries (`retries`) and options, as the Inngest server reads them
+    /// in a function config: `concurrency`, `throttle`, `cancel`, `timeouts` and so on.
+    public let config: JSONValue
+    /// Where it is declared (`file:line`), if known.
+    public let location: String?
+    /// When the app that registered it last started.
+    public let registeredAt: Date
+}

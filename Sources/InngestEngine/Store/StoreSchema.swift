@@ -2,7 +2,7 @@
 /// file is created at version 1 and migrated like any other, so there is one path to every version.
 enum StoreSchema {
     /// The schema version this code writes.
-    static let version = 4
+    static let version = 5
 
     /// Version 1: events, runs, steps, the timeline and cron schedules.
     static let initial = """
@@ -114,6 +114,19 @@ enum StoreSchema {
             CREATE INDEX timeline_run ON timeline (run_id, seq);
             DELETE FROM sqlite_sequence WHERE name = 'timeline';
             DROP INDEX runs_owner;
+            """,
+        // What tools see without the app's code. The functions the app registered (id, name and
+        // their triggers and options as the Inngest server reads them), rewritten at each start,
+        // so the command line and the dashboard can list them. Events sent by a tool wait in an
+        // inbox until an engine ingests them as its own sends, routed, idempotent and durable: a
+        // tool cannot route them itself, as the triggers' conditions, waits and flow control are
+        // the app's. A row the engine cannot read keeps its error and is never taken again.
+        5: """
+            CREATE TABLE functions (
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, config TEXT NOT NULL, location TEXT, registered_at INTEGER NOT NULL);
+            CREATE TABLE inbox (
+                seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL, body TEXT NOT NULL, queued_at INTEGER NOT NULL, error TEXT);
+            CREATE INDEX inbox_pending ON inbox (seq) WHERE error IS NULL;
             """,
     ]
 
