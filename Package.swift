@@ -57,7 +57,9 @@ let package = Package(
         .target(name: "InngestCore", dependencies: ["InngestDI", "InngestCrypto", "InngestExpression", "InngestTime"]),
         .target(name: "InngestEngine", dependencies: ["InngestCore", "InngestDI", "InngestTime", "CSQLite"]),
         .target(name: "InngestServe", dependencies: ["InngestCore", "InngestDI", "InngestCrypto", "InngestTime"]),
-        .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine", "InngestServe"]),
+        // The local web dashboard (development): a small HTTP server on POSIX sockets, no dependency.
+        .target(name: "InngestDashboard", dependencies: ["InngestCore", "InngestEngine"]),
+        .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine", "InngestServe", "InngestDashboard"]),
         .target(name: "InngestTesting", dependencies: ["Inngest"]),
         .target(
             name: "InngestHummingbird",
@@ -84,7 +86,7 @@ let package = Package(
         ),
 
         // Inspecting an engine's database from the command line.
-        .executableTarget(name: "InngestCLI", dependencies: ["InngestCore", "InngestEngine", "InngestTime"]),
+        .executableTarget(name: "InngestCLI", dependencies: ["InngestCore", "InngestEngine", "InngestTime", "InngestDashboard"]),
 
         // The demo: the README's main job.
         .executableTarget(name: "ShopDemo", dependencies: ["Inngest"], plugins: ["InngestPlugin"]),
@@ -104,6 +106,7 @@ let package = Package(
         .testTarget(name: "InngestExpressionTests", dependencies: ["InngestExpression"]),
         .testTarget(name: "InngestCoreTests", dependencies: ["InngestCore"]),
         .testTarget(name: "InngestEngineTests", dependencies: ["InngestEngine", "InngestTesting"]),
+        .testTarget(name: "InngestDashboardTests", dependencies: ["InngestDashboard", "InngestTesting"]),
         .testTarget(name: "InngestServeTests", dependencies: ["InngestServe"], exclude: ["Golden"]),
         .testTarget(
             name: "InngestCodegenTests",

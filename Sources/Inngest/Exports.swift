@@ -4,3 +4,4 @@
 @_exported import InngestDI
 @_exported import InngestEngine
 @_exported import InngestServe
+@_exported import InngestDashboard

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import InngestCore
+import InngestDashboard
 import InngestEngine
 import InngestTime
 
@@ -25,6 +26,7 @@ struct Command {
         case "cancel", "replay": (options, switches) = ([], [])
         case "rerun": (options, switches) = (["function", "event", "since", "limit"], [])
         case "tail": (options, switches) = (["function"], ["json"])
+        case "dashboard": (options, switches) = (["host", "port"], [])
         default: return nil
         }
     }
@@ -91,6 +93,12 @@ struct Command {
             try await rerun(arguments, inspector: inspector)
         case "tail":
             try await tail(functionId: arguments.options["function"], json: json, inspector: inspector)
+        case "dashboard":
+            guard let port = Int(arguments.options["port"] ?? "8290") else { throw UsageError("--port takes a number") }
+            let dashboard = try Dashboard.start(inspector: inspector, host: arguments.options["host"] ?? "127.0.0.1", port: port)
+            print("dashboard of \(databasePath) at \(dashboard.url) (Ctrl-C to stop)")
+            fflush(nil)
+            while true { try await Task.sleep(for: .seconds(3_600)) }
         default:
             throw UsageError("unknown command \(verb)")
         }

@@ -11,6 +11,7 @@
 //   inngest replay    RUN_ID
 //   inngest rerun     [--function ID] [--event NAME] [--since D] [--limit N]   (failed runs, in bulk)
 //   inngest tail      [--function ID] [--json]
+//   inngest dashboard [--port 8290] [--host 127.0.0.1]          (the web dashboard over the database)
 //
 // Every verb takes --db PATH; the database defaults to $INNGEST_DB_PATH, then .inngest/inngest.sqlite.
 
@@ -23,9 +24,9 @@ func fail(_ message: String, code: Int32 = 2) -> Never {
 }
 
 let usage = """
-    usage: inngest functions | runs | run RUN_ID | events | crons | send NAME | cancel RUN_ID | replay RUN_ID | rerun | tail
+    usage: inngest functions | runs | run RUN_ID | events | crons | send NAME | cancel RUN_ID | replay RUN_ID | rerun | tail | dashboard
            [--db PATH] [--json] [--status S] [--function ID] [--event NAME] [--since D] [--limit N] [--name NAME]
-           [--data JSON] [--id KEY] [--file FILE|-]
+           [--data JSON] [--id KEY] [--file FILE|-] [--port N] [--host ADDRESS]
     """
 
 var words = Array(CommandLine.arguments.dropFirst())

@@ -267,6 +267,17 @@ public actor EmbeddedEngine: EventSending {
         try await store.runs(status: status, functionId: functionId, eventName: eventName, since: since?.milliseconds, limit: limit)
     }
 
+    /// How many runs are in each state.
+    public func runCounts() async throws -> [RunStatus: Int] { try await store.runCounts() }
+
+    /// Timeline lines of every run recorded after `cursor`, oldest first. See
+    /// `EngineInspector.activity(after:limit:)`.
+    public func activity(after cursor: ActivityCursor?, limit: Int = 500) async throws -> (lines: [RunObservation], cursor: ActivityCursor) {
+        guard let cursor else { return ([], ActivityCursor(seq: try await store.lastTimelineSeq())) }
+        let (lines, last) = try await store.timelineLines(after: cursor.seq, limit: limit)
+        return (lines, ActivityCursor(seq: last))
+    }
+
     /// The functions this engine registered in its database at start, as tools read them.
     public func registeredFunctions() async throws -> [FunctionRecord] { try await store.functions() }
 

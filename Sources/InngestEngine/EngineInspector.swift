@@ -37,6 +37,9 @@ public struct EngineInspector: Sendable {
         try await store.runs(status: status, functionId: functionId, eventName: eventName, since: since?.milliseconds, limit: limit)
     }
 
+    /// How many runs are in each state.
+    public func runCounts() async throws -> [RunStatus: Int] { try await store.runCounts() }
+
     /// One run.
     public func run(_ runId: String) async throws -> RunRecord? { try await store.run(runId) }
 
@@ -90,8 +93,20 @@ public struct EngineInspector: Sendable {
     }
 }
 
-/// A position in the engines' timeline, as `EngineInspector.activity(after:)` returns it.
-public struct ActivityCursor: Sendable, Hashable {
+/// A position in the engines' timeline, as `EngineInspector.activity(after:)` returns it. Its
+/// `description` is a token that `init(_:)` reads back (for a page or a client to hold).
+public struct ActivityCursor: Sendable, Hashable, CustomStringConvertible, LosslessStringConvertible {
     /// The number of the last timeline line read.
     let seq: Int64
+
+    init(seq: Int64) { self.seq = seq }
+
+    /// Reads a cursor's token; nil for anything else.
+    public init?(_ description: String) {
+        guard let seq = Int64(description), seq >= 0 else { return nil }
+        self.seq = seq
+    }
+
+    /// The token.
+    public var description: String { String(seq) }
 }

@@ -3,6 +3,8 @@
 //   swift run demo                     place orders, sign a user up, run the nightly job once
 //   swift run demo -- --data-dir DIR   keep the database in DIR (default: .demo-data)
 //   swift run demo -- --reset          start from an empty database
+//   swift run demo -- --dashboard      then keep running with the web dashboard at http://127.0.0.1:8290/
+//                                      (--dashboard-port N picks the port; 0 lets the system choose) until Ctrl-C
 //
 // Kill it (even with SIGKILL) while runs are in flight and start it again: it resumes the
 // interrupted runs from their last completed step and does not run completed steps again.
@@ -13,13 +15,16 @@ import Synchronization
 
 var dataDirectory = ".demo-data"
 var reset = false
+var dashboardPort: Int?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--data-dir": dataDirectory = arguments.popFirst() ?? dataDirectory
     case "--reset": reset = true
+    case "--dashboard": dashboardPort = dashboardPort ?? 8290
+    case "--dashboard-port": dashboardPort = arguments.popFirst().flatMap { Int($0) } ?? 8290
     default:
-        say("usage: demo [--data-dir DIR] [--reset]")
+        say("usage: demo [--data-dir DIR] [--reset] [--dashboard] [--dashboard-port N]")
         exit(2)
     }
 }
@@ -98,5 +103,13 @@ if let next = try await app.engine.cronSchedules()["nightly-stock-report"] {
     say("nightly-stock-report next fires at \(next.formatted(.iso8601)).")
 }
 say("Database kept in \(databasePath): start the demo again to continue, or pass --reset.")
+if let dashboardPort {
+    // Development: the app keeps running (new events, cron) with its dashboard, until SIGTERM or Ctrl-C.
+    let dashboard = try Dashboard.start(engine: app.engine, port: dashboardPort)
+    say("Dashboard at \(dashboard.url) — Ctrl-C to stop.")
+    await app.runUntilTerminated()
+    dashboard.stop()
+    exit(0)
+}
 await app.shutdown()
 exit(finished && failed == 0 ? 0 : 1)

@@ -1129,6 +1129,15 @@ actor EngineStore {
         return (lines, rows.last?["seq"].int ?? seq)
     }
 
+    /// How many runs are in each state.
+    func runCounts() throws -> [RunStatus: Int] {
+        var counts: [RunStatus: Int] = [:]
+        for row in try connection.query("SELECT status, COUNT(*) AS n FROM runs GROUP BY status") {
+            if let status = row["status"].text.flatMap(RunStatus.init(rawValue:)) { counts[status] = Int(row["n"].int ?? 0) }
+        }
+        return counts
+    }
+
     /// The number of the last timeline line (0 for none).
     func lastTimelineSeq() throws -> Int64 {
         try connection.query("SELECT MAX(seq) AS s FROM timeline").first?["s"].int ?? 0
