@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "InngestEngine", dependencies: ["InngestCore", "InngestDI", "InngestTime", "CSQLite"]),
         .target(name: "InngestServe", dependencies: ["InngestCore", "InngestDI", "InngestCrypto", "InngestTime"]),
         .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine", "InngestServe"]),
-        .target(name: "InngestTesting", dependencies: ["Inngest"]),
+        .target(name: "InngestTesting", dependencies: ["Inngest", "InngestCore"]),
         .target(
             name: "InngestHummingbird",
             dependencies: [
@@ -104,6 +104,7 @@ let package = Package(
         .testTarget(name: "InngestExpressionTests", dependencies: ["InngestExpression"]),
         .testTarget(name: "InngestCoreTests", dependencies: ["InngestCore"]),
         .testTarget(name: "InngestEngineTests", dependencies: ["InngestEngine", "InngestTesting"]),
+        .testTarget(name: "InngestTestingTests", dependencies: ["InngestTesting"]),
         .testTarget(name: "InngestServeTests", dependencies: ["InngestServe"], exclude: ["Golden"]),
         .testTarget(
             name: "InngestCodegenTests",
