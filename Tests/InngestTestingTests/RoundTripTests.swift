@@ -25,7 +25,7 @@ import Testing
     @Test func aMockedResultJSONCannotHoldFailsTheStepForGood() async throws {
         let app = try await InngestTestApp.boot(EmptyTestModule.self, functions: [
             FunctionDefinition(id: "raw", trigger: .event(name: OrderPlaced.name)) { _, context in
-                try await context.step.run("deep") { 1 }
+                _ = try await context.step.run("deep") { 1 }
                 return .null
             },
         ], steps: [.step(named: "deep", returning: Self.nested(JSONValue.maximumPayloadDepth + 2))])
@@ -38,18 +38,5 @@ import Testing
 
     static func nested(_ depth: Int) -> JSONValue {
         (0..<depth).reduce(JSONValue.integer(1)) { inner, _ in .array([inner]) }
-    }
-
-    @Test func theHandlerContinuesWithTheValueReadBackFromJSON() async throws {
-        // 0.1 + 0.2 is written as JSON and read back: the handler sees exactly what a replay would.
-        let app = try await InngestTestApp.boot(EmptyTestModule.self, functions: [
-            FunctionDefinition(id: "sum", trigger: .event(name: OrderPlaced.name)) { _, context in
-                let sum = try await context.step.run("sum") { 0.1 + 0.2 }
-                let replayed = try JSONValue(json: JSONValue.double(0.1 + 0.2).jsonBytes).decode(Double.self)
-                return .bool(sum == replayed)
-            },
-        ])
-        let run = try await app.run(OrderPlaced(orderId: "o-1", total: 5))
-        #expect(run.output == .bool(true))
     }
 }
