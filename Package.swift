@@ -60,7 +60,7 @@ let package = Package(
         // The local web dashboard (development): a small HTTP server on POSIX sockets, no dependency.
         .target(name: "InngestDashboard", dependencies: ["InngestCore", "InngestEngine"]),
         .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine", "InngestServe", "InngestDashboard"]),
-        .target(name: "InngestTesting", dependencies: ["Inngest"]),
+        .target(name: "InngestTesting", dependencies: ["Inngest", "InngestCore"]),
         .target(
             name: "InngestHummingbird",
             dependencies: [
@@ -107,6 +107,7 @@ let package = Package(
         .testTarget(name: "InngestCoreTests", dependencies: ["InngestCore"]),
         .testTarget(name: "InngestEngineTests", dependencies: ["InngestEngine", "InngestTesting"]),
         .testTarget(name: "InngestDashboardTests", dependencies: ["InngestDashboard", "InngestTesting"]),
+        .testTarget(name: "InngestTestingTests", dependencies: ["InngestTesting"]),
         .testTarget(name: "InngestServeTests", dependencies: ["InngestServe"], exclude: ["Golden"]),
         .testTarget(
             name: "InngestCodegenTests",

@@ -79,8 +79,18 @@ public final class ManualClock: EngineClock {
     public func advance(by duration: Duration) {
         let (seconds, attoseconds) = duration.components
         let interval = Double(seconds) + Double(attoseconds) / 1e18
+        advance { $0.addingTimeInterval(interval) }
+    }
+
+    /// Moves the clock to `date`, unless it reads a later time already, and wakes every sleeper
+    /// whose deadline has passed.
+    public func advance(to date: Date) {
+        advance { max($0, date) }
+    }
+
+    private func advance(_ move: (Date) -> Date) {
         let due = state.withLock { state -> [Sleeper] in
-            state.now = state.now.addingTimeInterval(interval)
+            state.now = move(state.now)
             let now = state.now
             let due = state.sleepers.filter { $0.deadline <= now }
             state.sleepers.removeAll { $0.deadline <= now }

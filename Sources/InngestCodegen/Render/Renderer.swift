@@ -54,6 +54,15 @@ public enum Renderer {
             ]) { $1 }
         }
         values.lists["senders"] = senders(all)
+        // `.orderPlaced(…)` where any event is accepted: static members returning `AnyAppEvent`, which
+        // `AppEvent`'s own cases do not clash with (members on `Self == AppEvent` would be ambiguous).
+        let members = values.lists["cases", default: []].map { item in
+            (item["open"] ?? "") + """
+                    /// `\(item["eventName"] ?? "")`
+                    static func \(item["caseName"] ?? "")(_ event: \(item["type"] ?? "")) -> AnyAppEvent { AnyAppEvent(event: .\(item["caseName"] ?? "")(event)) }
+                """ + (item["close"] ?? "")
+        }.joined(separator: "\n")
+        values.lists["anyEvents"] = values.lists["senders", default: []].map { $0.merging(["members": members]) { $1 } }
         return values
     }
 
@@ -102,6 +111,7 @@ public enum Renderer {
         var failureConformances: [[String: String]] = []
         var failureForwarders: [[String: String]] = []
         var functions: [[String: String]] = []
+        var stepIds: [[String: String]] = []
         for function in model.functions {
             let location = literal("\(function.location.file):\(function.location.line)")
             var shared: [String: String] = ["location": location]
@@ -144,6 +154,7 @@ public enum Renderer {
                 ]) { $1 }
                 if !isWrapper && witnessesOnFailure(failure) { failureConformances.append(item) } else { failureForwarders.append(item) }
             }
+            if let item = stepIdEnum(function) { stepIds.append(item) }
             functions.append(placed.merging(["type": registered]) { $1 }
                 .merging(construction(registered, initializer)) { $1 }
                 .merging(["location": location, "home": home]) { $1 })
@@ -154,6 +165,7 @@ public enum Renderer {
         values.lists["failureConformances"] = failureConformances
         values.lists["failureForwarders"] = failureForwarders
         values.lists["functions"] = functions
+        values.lists["stepIds"] = stepIds
         // `var` only when something is appended: an unmutated `var` is a warning in the user's build
         // (appends under an inactive `#if` do not warn).
         values.strings["functionsBinding"] = functions.isEmpty ? "let" : "var"
@@ -169,6 +181,32 @@ public enum Renderer {
     }
 
     // MARK: Pieces
+
+    /// The step id enum of a function with literal step ids (the ids the duplicate check and
+    /// inngest.lock read): `StepID` nested in a function type, `<Method>StepID` in a marked method's owner.
+    static func stepIdEnum(_ function: FunctionModel) -> [String: String]? {
+        let ids = Set(function.stepCalls.compactMap(\.literalId)).sorted()
+        guard !ids.isEmpty else { return nil }
+        let name: String, functionId: String
+        switch function.declaration {
+        case .conformance:
+            name = "StepID"
+            functionId = "\(function.typeName).id"
+        case .markedType:
+            guard let id = function.id else { return nil }
+            name = "StepID"
+            functionId = literal(id)
+        case .markedMethod(let method):
+            guard let id = function.id else { return nil }
+            name = method.name.prefix(1).uppercased() + method.name.dropFirst() + "StepID"
+            functionId = literal(id)
+        }
+        let cases = StepIdCaseNames.of(ids).map { "        case \($0.caseName) = \(literal($0.id))" }.joined(separator: "\n")
+        return conditions(function.conditions).merging([
+            "type": function.typeName, "enum": name, "access": access(function.accessLevel), "cases": cases,
+            "functionId": functionId, "id": literal(function.id ?? function.typeName),
+        ]) { $1 }
+    }
 
     /// The `send(_: AppEvent)` overloads exist only where `AppEvent` has a case: a function taking
     /// an uninhabited enum is "will never be executed" in the user's build. No events, no

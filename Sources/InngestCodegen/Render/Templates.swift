@@ -55,6 +55,22 @@ extension InngestClient {
     }
 }{{close}}
 {{/senders}}
+{{#anyEvents}}
+
+{{open}}/// One of this target's events where any event is accepted, so that `.orderPlaced(…)` reads as in
+/// `send(_: AppEvent)`: `InngestTestApp.send(.orderPlaced(…), at: …)`, `step.sendEvent("notify", .orderPlaced(…))`.
+struct AnyAppEvent: EventConvertible {
+    /// The event.
+    let event: AppEvent
+
+    /// The envelope of the wrapped event.
+    func eventEnvelope() throws -> InngestEvent { try event.eventEnvelope() }
+}
+
+extension EventConvertible where Self == AnyAppEvent {
+{{members}}
+}{{close}}
+{{/anyEvents}}
 """#)
 
     /// `Templates/InngestRegistry.swift.template`.
@@ -132,6 +148,17 @@ extension {{type}}: OnFailure {
 }
 #sourceLocation(){{close}}
 {{/failureForwarders}}
+{{#stepIds}}
+{{open}}extension {{type}} {
+    /// The literal step ids of the function {{id}}, for typed step mocks in tests.
+    {{access}}enum {{enum}}: String, FunctionStepID {
+{{cases}}
+
+        /// The function whose handler calls these steps.
+        {{access}}static var functionId: String { {{functionId}} }
+    }
+}{{close}}
+{{/stepIds}}
 
 /// The functions and root-provided injectables the build plugin found in this target.
 enum InngestRegistry {

@@ -70,6 +70,8 @@ final class ExecutionSession: Sendable {
     static let maximumOutputSize = 4 * 1024 * 1024
 
     let request: ExecutionRequest
+    /// The function executed, for the test engine's ``StepInterceptor``.
+    let functionId: String
     let checkpoint: Checkpoint?
     let events: (any EventSending)?
     let clock: any EngineClock
@@ -77,8 +79,9 @@ final class ExecutionSession: Sendable {
     let executor: SerialTaskExecutor
     private let state: Mutex<State>
 
-    init(request: ExecutionRequest, checkpoint: Checkpoint?, events: (any EventSending)?, clock: any EngineClock) {
+    init(request: ExecutionRequest, functionId: String = "", checkpoint: Checkpoint?, events: (any EventSending)?, clock: any EngineClock) {
         self.request = request
+        self.functionId = functionId
         self.checkpoint = checkpoint
         self.events = events
         self.clock = clock
@@ -352,8 +355,14 @@ final class ExecutionSession: Sendable {
             let admission = request.admission
             await admission?.enter()
             defer { admission?.leave() }
+            let interceptor = StepInterception.current
+            let step = InterceptedStep(functionId: functionId, runId: request.runId, id: id, hashedId: ticket.hashed,
+                                       tool: type ?? "step.run", attempt: attempt, maxAttempts: request.maxAttempts)
             value = try await withTaskExecutorPreference(concurrent ? globalConcurrentExecutor : nil) {
-                try await StepScope.$isInsideStep.withValue(true) { try await body(ticket.hashed, override) }
+                try await StepScope.$isInsideStep.withValue(true) {
+                    guard let interceptor else { return try await body(ticket.hashed, override) }
+                    return try await interceptor.execute(step) { try await body(ticket.hashed, override) }
+                }
             }
             if let problem = value.payloadProblem(path: "the result of step \"\(id)\"") { throw NonRetriableError(problem) }
             let size = value.jsonBytes.count
@@ -404,11 +413,32 @@ final class ExecutionSession: Sendable {
     /// A step that suspends the run (sleep, wait, invoke): answered from memo, or reported.
     nonisolated(nonsending) func suspendingStep(_ id: String, op code: Opcode, opts: JSONValue) async throws -> JSONValue {
         if StepScope.isInsideStep { throw NotSupportedError("a step inside another step's body (\"\(id)\")") }
+        let interceptor = StepInterception.current
+        // A test replaces the step: it runs as a `step.run` whose result is the replacement.
+        if let interceptor, interceptor.replaces(functionId: functionId, runId: request.runId, stepId: id) {
+            return try await runStep(id, type: Self.tool(of: code)) { _, _ in .null }
+        }
         let ticket = try claim(id) { _ in .suspend(code, opts: opts) }
-        switch await wait(ticket) {
+        let resolution = await wait(ticket)
+        if let interceptor {
+            let step = InterceptedStep(functionId: functionId, runId: request.runId, id: id, hashedId: ticket.hashed,
+                                       tool: Self.tool(of: code), attempt: currentAttempt, maxAttempts: request.maxAttempts)
+            if case .value(let value) = resolution { interceptor.suspended(step, result: value) } else { interceptor.suspended(step, result: nil) }
+        }
+        switch resolution {
         case .value(let value): return value
         case .failure(let error): throw error
         case .execute: throw ExecutionInterrupt()
+        }
+    }
+
+    /// The step tool of a suspending op, as the test engine names it.
+    private static func tool(of code: Opcode) -> String {
+        switch code {
+        case .sleep: "step.sleep"
+        case .waitForEvent: "step.waitForEvent"
+        case .invokeFunction: "step.invoke"
+        default: code.rawValue
         }
     }
 

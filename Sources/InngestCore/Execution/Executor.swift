@@ -23,7 +23,7 @@ public enum Executor {
     public static func execute(_ function: FunctionDefinition, request: ExecutionRequest, resolver: Resolver,
                                checkpoint: Checkpoint? = nil, events: (any EventSending)? = nil,
                                logger: InngestLogger = InngestLogger(), clock: any EngineClock = SystemClock()) async -> ExecutionOutcome {
-        let session = ExecutionSession(request: request, checkpoint: checkpoint, events: events, clock: clock)
+        let session = ExecutionSession(request: request, functionId: function.id, checkpoint: checkpoint, events: events, clock: clock)
         let context = Context(functionId: function.id, session: session, logger: logger)
         // The handler's branches run on the session's serial executor, so that a round of steps is
         // settled only once every branch reached its step (see `ExecutionSession`).

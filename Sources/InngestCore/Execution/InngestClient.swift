@@ -39,6 +39,12 @@ public struct InngestClient: Sendable {
     @discardableResult
     public func send(envelopes: [InngestEvent]) async throws -> [String] {
         for envelope in envelopes { try envelope.validate() }
-        return try await transport.send(envelopes)
+        let ids = try await transport.send(envelopes)
+        if let interceptor = StepInterception.current {
+            var sent = envelopes
+            for index in sent.indices where index < ids.count { sent[index].id = ids[index] }
+            interceptor.sent(sent, runId: StepInterception.currentRunId, stepId: nil)
+        }
+        return ids
     }
 }

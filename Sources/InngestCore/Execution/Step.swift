@@ -138,6 +138,7 @@ public struct Step: Sendable {
                 return envelope
             }
             let ids = try await sender.send(stamped)
+            StepInterception.current?.sent(stamped, runId: runId, stepId: id)
             return .object(["ids": .array(ids.map(JSONValue.string))])
         }
         return try decode(value, as: SendResult.self, step: id).ids
@@ -269,6 +270,12 @@ public struct Step: Sendable {
         do {
             return try value.decode(T.self)
         } catch {
+            if StepInterception.current != nil {
+                throw NonRetriableError(
+                    "the result of step \"\(id)\" would not survive Inngest's memo: its JSON \(value.jsonString.prefix(80)) does not decode "
+                        + "into \(T.self), the type the step's call expects (\(error)). A mock of the step must return a \(T.self); a "
+                        + "real step's type must decode what it encodes.", cause: error)
+            }
             throw NonRetriableError(
                 "the recorded result of step \"\(id)\" does not decode into \(T.self): the step's result type changed "
                     + "since it ran. Give the step a new id when its result type changes.", cause: error)
