@@ -73,15 +73,22 @@ final class ExecutionSession: Sendable {
     let checkpoint: Checkpoint?
     let events: (any EventSending)?
     let clock: any EngineClock
+    /// The function's id.
+    let functionId: String
+    /// Told about each step body that executes; `nil` costs nothing.
+    let instrumentation: (any RunInstrumentation)?
     /// The task executor the handler's branches run on.
     let executor: SerialTaskExecutor
     private let state: Mutex<State>
 
-    init(request: ExecutionRequest, checkpoint: Checkpoint?, events: (any EventSending)?, clock: any EngineClock) {
+    init(request: ExecutionRequest, functionId: String, checkpoint: Checkpoint?, events: (any EventSending)?, clock: any EngineClock,
+         instrumentation: (any RunInstrumentation)? = nil) {
         self.request = request
+        self.functionId = functionId
         self.checkpoint = checkpoint
         self.events = events
         self.clock = clock
+        self.instrumentation = instrumentation
         self.executor = SerialTaskExecutor(urgent: request.resumed)
         self.state = Mutex(State(memo: request.memo))
         executor.onIdle { [weak self] in self?.settle() }
@@ -353,7 +360,13 @@ final class ExecutionSession: Sendable {
             await admission?.enter()
             defer { admission?.leave() }
             value = try await withTaskExecutorPreference(concurrent ? globalConcurrentExecutor : nil) {
-                try await StepScope.$isInsideStep.withValue(true) { try await body(ticket.hashed, override) }
+                try await StepScope.$current.withValue(StepScope(id: id, attempt: attempt)) {
+                    guard let instrumentation else { return try await body(ticket.hashed, override) }
+                    let run = RunIdentity(runId: request.runId, functionId: functionId, attempt: attempt, appId: request.appId)
+                    return try await instrumentation.step(StepExecution(run: run, stepId: id, attempt: attempt)) {
+                        try await body(ticket.hashed, override)
+                    }
+                }
             }
             if let problem = value.payloadProblem(path: "the result of step \"\(id)\"") { throw NonRetriableError(problem) }
             let size = value.jsonBytes.count
