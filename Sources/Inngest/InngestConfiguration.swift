@@ -22,7 +22,9 @@ public struct InngestConfiguration: Sendable {
 
     /// Creates a configuration. From the environment: `INNGEST_DB_PATH` overrides the database
     /// path when set; `INNGEST_LOG_FORMAT=json` (or `text`) sets the format of a logger that
-    /// writes to standard error (one with a custom sink keeps it).
+    /// writes to standard error (one with a custom sink keeps it). The enabled traits set up the
+    /// rest: with `SwiftLog` such a logger goes to swift-log, with `Metrics` and `Tracing` the
+    /// engine's `instrumentation` (unless one is set) emits metrics and spans.
     /// - Parameters:
     ///   - appId: the app id.
     ///   - engine: the embedded engine's settings.
@@ -40,6 +42,7 @@ public struct InngestConfiguration: Sendable {
         if let path = environment["INNGEST_DB_PATH"], !path.isEmpty {
             self.engine.databasePath = path
         }
+        Self.applyTraits(to: &self.engine, appId: appId)
         if let name = environment["INNGEST_LOG_FORMAT"], !name.isEmpty {
             if let format = InngestLogger.Format(rawValue: name.lowercased()) {
                 self.engine.logger.writeToStandardError(as: format)

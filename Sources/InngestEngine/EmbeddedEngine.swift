@@ -422,10 +422,10 @@ public actor EmbeddedEngine: EventSending {
     private func sampleQueue(into instrumentation: any RunInstrumentation) -> Task<Void, Never> {
         let (store, clock) = (store, clock)
         return Task {
-            while !Task.isCancelled {
+            repeat {
                 if let unfinished = try? await store.unfinishedRunCount() { instrumentation.queueSampled(depth: unfinished) }
                 await clock.sleep(until: clock.now().addingTimeInterval(5))
-            }
+            } while !Task.isCancelled
         }
     }
 
