@@ -18,16 +18,24 @@ let package = Package(
         .executable(name: "demo", targets: ["ShopDemo"]),
         .executable(name: "inngest", targets: ["InngestCLI"]),
     ],
-    // Framework adapters are behind traits that are off by default: a consumer that does not enable
-    // one fetches nothing.
+    // Framework adapters and ecosystem bridges are behind traits that are off by default: a consumer
+    // that does not enable one fetches nothing.
     traits: [
         .trait(name: "Hummingbird", description: "InngestHummingbird: serve functions from a Hummingbird 2 router."),
+        .trait(name: "SwiftLog", description: "The framework's log records go to swift-log (InngestLogger(swiftLog:)), with their run metadata."),
+        .trait(name: "Metrics", description: "swift-metrics counters and timers: runs started, completed, failed and cancelled, step duration, queue depth and lag."),
+        .trait(name: "Tracing", description: "swift-distributed-tracing spans per run execution and per step, for swift-otel and other tracers."),
+        .trait(name: "ServiceLifecycle", description: "InngestApp is a swift-service-lifecycle Service: a ServiceGroup runs it and shuts it down gracefully."),
         .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // System libraries.
@@ -59,7 +67,16 @@ let package = Package(
         .target(name: "InngestServe", dependencies: ["InngestCore", "InngestDI", "InngestCrypto", "InngestTime"]),
         // The local web dashboard (development): a small HTTP server on POSIX sockets, no dependency.
         .target(name: "InngestDashboard", dependencies: ["InngestCore", "InngestEngine"]),
-        .target(name: "Inngest", dependencies: ["InngestCore", "InngestDI", "InngestEngine", "InngestServe", "InngestDashboard"]),
+        .target(
+            name: "Inngest",
+            dependencies: [
+                "InngestCore", "InngestDI", "InngestEngine", "InngestServe", "InngestDashboard",
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["SwiftLog"])),
+                .product(name: "Metrics", package: "swift-metrics", condition: .when(traits: ["Metrics"])),
+                .product(name: "Tracing", package: "swift-distributed-tracing", condition: .when(traits: ["Tracing"])),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["ServiceLifecycle"])),
+            ]
+        ),
         .target(name: "InngestTesting", dependencies: ["Inngest", "InngestCore"]),
         .target(
             name: "InngestHummingbird",
@@ -98,8 +115,8 @@ let package = Package(
         // read the ledger of side effects it appends to.
         .executableTarget(name: "inngest-crash-worker", dependencies: ["InngestCore", "InngestDI", "InngestEngine"]),
 
-        // Tests. The Hummingbird adapter's test is in the consumer fixture Tests/Fixtures/HummingbirdAdapter,
-        // which enables the trait: building it here would rebuild every test and executable with the trait.
+        // Tests. The tests of the traits are in the consumer fixture Tests/Fixtures/Adapters, which
+        // enables them all: building them here would rebuild every test and executable with the traits.
         .testTarget(name: "InngestCryptoTests", dependencies: ["InngestCrypto"]),
         .testTarget(name: "InngestTimeTests", dependencies: ["InngestTime"]),
         .testTarget(name: "InngestDITests", dependencies: ["InngestDI"]),

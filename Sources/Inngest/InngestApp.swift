@@ -108,7 +108,8 @@ public final class InngestApp: Sendable {
         let container = self.container
         return InngestServeHandler(functions: functions, configuration: configuration,
                                    resolver: { function in function.handlerKey.map(container.resolver(owning:)) ?? container.rootResolver },
-                                   events: client.transport, logger: self.configuration.engine.logger, clock: clock)
+                                   events: client.transport, logger: self.configuration.engine.logger, clock: clock,
+                                   instrumentation: self.configuration.engine.instrumentation)
     }
 
     /// Sends one event. See `InngestClient.send`.

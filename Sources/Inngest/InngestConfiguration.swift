@@ -20,18 +20,35 @@ public struct InngestConfiguration: Sendable {
     /// Who orchestrates runs.
     public var orchestration: Orchestration
 
-    /// Creates a configuration. `INNGEST_DB_PATH` overrides the database path when set.
+    /// Creates a configuration. From the environment: `INNGEST_DB_PATH` overrides the database
+    /// path when set; `INNGEST_LOG_FORMAT=json` (or `text`) sets the format of a logger that
+    /// writes to standard error (one with a custom sink keeps it). The enabled traits set up the
+    /// rest: with `SwiftLog` such a logger goes to swift-log, with `Metrics` and `Tracing` the
+    /// engine's `instrumentation` (unless one is set) emits metrics and spans.
     /// - Parameters:
     ///   - appId: the app id.
     ///   - engine: the embedded engine's settings.
     ///   - orchestration: the embedded engine (default) or an Inngest server.
     public init(appId: String = "swift-inngest-app", engine: EngineConfiguration = EngineConfiguration(),
                 orchestration: Orchestration = .embedded) {
+        self.init(appId: appId, engine: engine, orchestration: orchestration, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Creates a configuration with `environment` standing in for the process's.
+    package init(appId: String, engine: EngineConfiguration, orchestration: Orchestration, environment: [String: String]) {
         self.appId = appId
         self.engine = engine
         self.orchestration = orchestration
-        if let path = ProcessInfo.processInfo.environment["INNGEST_DB_PATH"], !path.isEmpty {
+        if let path = environment["INNGEST_DB_PATH"], !path.isEmpty {
             self.engine.databasePath = path
+        }
+        Self.applyTraits(to: &self.engine, appId: appId)
+        if let name = environment["INNGEST_LOG_FORMAT"], !name.isEmpty {
+            if let format = InngestLogger.Format(rawValue: name.lowercased()) {
+                self.engine.logger.writeToStandardError(as: format)
+            } else {
+                self.engine.logger.warning("INNGEST_LOG_FORMAT is \(name.debugDescription), which is neither text nor json: it is ignored")
+            }
         }
     }
 }

@@ -35,6 +35,8 @@ public actor EmbeddedEngine: EventSending {
     /// send set aside but did not use (counted in `taken` until the loop gives them back).
     private let inbox = SharedState<(runs: [ClaimedRun], unused: Int)>(([], 0))
     private var loop: Task<Void, Never>?
+    /// Measures the queue for `configuration.instrumentation`, while the loop runs.
+    private var queueSampler: Task<Void, Never>?
     private var stopping = false
     /// Set by `shutdown`: executing runs stop at their next step boundary, their step committed.
     private let draining = SharedState(false)
@@ -93,6 +95,7 @@ public actor EmbeddedEngine: EventSending {
         if runLoop && loop == nil {
             // Above the runs it starts: its passes go before their jobs on a busy machine.
             loop = Task(priority: .high) { await self.runLoop() }
+            if let instrumentation = configuration.instrumentation { queueSampler = sampleQueue(into: instrumentation) }
         }
         return resumed
     }
@@ -167,7 +170,11 @@ public actor EmbeddedEngine: EventSending {
     /// - Returns: false when the run does not exist or has already finished.
     @discardableResult
     public func cancel(runId: String) async throws -> Bool {
-        try await store.cancel(runId, now: clock.now().milliseconds)
+        let cancelled = try await store.cancel(runId, now: clock.now().milliseconds)
+        if cancelled, let instrumentation = configuration.instrumentation, let run = try await store.run(runId) {
+            instrumentation.runEnded(RunEnd(runId: runId, functionId: run.functionId, status: .cancelled))
+        }
+        return cancelled
     }
 
     /// Runs a run's function again for the same event, from the first step (Inngest's replay).
@@ -225,6 +232,8 @@ public actor EmbeddedEngine: EventSending {
         stopping = true
         draining.withLock { $0 = true }
         wakeup.signal()
+        queueSampler?.cancel()
+        queueSampler = nil
         guard let loop else { return }
         self.loop = nil
         // The loop returns once its runs returned; past the deadline it is cancelled (and so are
@@ -431,6 +440,17 @@ public actor EmbeddedEngine: EventSending {
         timer.cancel()
     }
 
+    /// Every 5 s on the engine's clock, from now: the runs not finished on the database.
+    private func sampleQueue(into instrumentation: any RunInstrumentation) -> Task<Void, Never> {
+        let (store, clock) = (store, clock)
+        return Task {
+            repeat {
+                if let unfinished = try? await store.unfinishedRunCount() { instrumentation.queueSampled(depth: unfinished) }
+                await clock.sleep(until: clock.now().addingTimeInterval(5))
+            } while !Task.isCancelled
+        }
+    }
+
     /// When the hourly pruning is due next (never without a retention).
     private func nextPrune() -> Int64 {
         guard configuration.retention != nil else { return .max }
@@ -498,7 +518,8 @@ public actor EmbeddedEngine: EventSending {
         request.admission = permits.admission(for: claimed.concurrency)
         request.resumed = claimed.resumed
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
-                                             checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock)
+                                             checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock,
+                                             instrumentation: configuration.instrumentation)
         if drained.withLock({ $0 }) {
             await record(claimed, RunWrites(update: .queue(attempt: 0, nextAt: now()), timeline: [TimelineWrite(
                 kind: .runDelayed, step: nil, detail: "stopped at a step boundary by the engine's shutdown; it resumes where it stopped")]),
@@ -529,6 +550,9 @@ public actor EmbeddedEngine: EventSending {
     }
 
     private nonisolated func observe(_ claimed: ClaimedRun, _ line: TimelineWrite, _ now: Int64) {
+        if let instrumentation = configuration.instrumentation, let status = RunEnd.Status(line.kind) {
+            instrumentation.runEnded(RunEnd(runId: claimed.runId, functionId: claimed.functionId, status: status))
+        }
         configuration.observer?(RunObservation(
             runId: claimed.runId, functionId: claimed.functionId,
             entry: TimelineEntry(at: Date(milliseconds: now), kind: line.kind, step: line.step, detail: line.detail)))

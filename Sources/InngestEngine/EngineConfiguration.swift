@@ -25,6 +25,11 @@ public struct EngineConfiguration: Sendable {
     public var retention: Duration?
     /// When commits reach the disk: `.full` (every commit fsynced, the default) or `.normal`.
     public var durability: Durability
+    /// Told about each execution, step body, finished run and queue measurement, here and in the
+    /// serve handler (metrics, tracing); `nil` (the default) costs nothing. With the `Metrics` or
+    /// `Tracing` trait, `InngestConfiguration` sets it to emit through swift-metrics and
+    /// swift-distributed-tracing.
+    public var instrumentation: (any RunInstrumentation)?
 
     /// Creates a configuration.
     /// - Parameters:

@@ -45,8 +45,21 @@ extension InngestServeHandler {
             targetStepId: (stepId == nil || stepId == "step" || stepId == "") ? nil : stepId,
             immediateExecution: !(call.context.disableImmediateExecution ?? false), appId: configuration.appId)
         let outcome = await Executor.execute(function, request: execution, resolver: resolver(function), checkpoint: nil,
-                                             events: events, logger: logger, clock: clock)
+                                             events: events, logger: logger, clock: clock, instrumentation: instrumentation)
+        if let instrumentation, let status = Self.runEnd(of: outcome, request: execution) {
+            instrumentation.runEnded(RunEnd(runId: execution.runId, functionId: function.id, status: status))
+        }
         return response(for: outcome, signWith: key)
+    }
+
+    /// Whether an outcome ends the run, as the server reads it: an output completes it; a final
+    /// error, or a retriable one on the last attempt, fails it.
+    static func runEnd(of outcome: ExecutionOutcome, request: ExecutionRequest) -> RunEnd.Status? {
+        switch outcome {
+        case .completed: .completed
+        case .failed(_, let retriable, _): !retriable || request.attempt + 1 >= request.maxAttempts ? .failed : nil
+        case .ops: nil
+        }
     }
 
     /// Maps an outcome to Inngest's status codes: 200 output, 206 ops, 500 retriable, 400 final.

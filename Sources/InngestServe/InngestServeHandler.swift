@@ -22,6 +22,7 @@ public struct InngestServeHandler: Sendable {
     let events: (any EventSending)?
     let logger: InngestLogger
     let clock: any EngineClock
+    let instrumentation: (any RunInstrumentation)?
     let http: HTTPClient
     /// What is wrong with the functions' options (`validate(_:)`), or `nil`; a sync is refused with it.
     let configurationError: ServeConfigurationError?
@@ -37,16 +38,19 @@ public struct InngestServeHandler: Sendable {
     ///   - logger: where the handler logs failures.
     ///   - clock: the time source for signature windows, sleep dates and retry times.
     ///   - requestTimeout: the timeout of the handler's own calls to Inngest (sync), in seconds.
+    ///   - instrumentation: told about each execution, step body and finished run (metrics,
+    ///     tracing); `nil` costs nothing.
     public init(functions: [FunctionDefinition], configuration: ServeConfiguration,
                 resolver: @escaping @Sendable (FunctionDefinition) -> Resolver, events: (any EventSending)?,
                 logger: InngestLogger = InngestLogger(), clock: any EngineClock = SystemClock(),
-                requestTimeout: TimeInterval = 30) {
+                requestTimeout: TimeInterval = 30, instrumentation: (any RunInstrumentation)? = nil) {
         self.functions = FunctionDefinition.withFailureCompanions(functions, appId: configuration.appId)
         self.configuration = configuration
         self.resolver = resolver
         self.events = events
         self.logger = logger
         self.clock = clock
+        self.instrumentation = instrumentation
         self.http = HTTPClient(timeout: requestTimeout)
         self.configurationError = Self.optionsError(functions)
         if let configurationError {

@@ -12,7 +12,8 @@ public struct Context: Sendable {
     public var attempt: Int { session.currentAttempt }
     /// The step tools.
     public let step: Step
-    /// A logger that stays silent while completed steps are replayed, so each line is written once.
+    /// A logger whose records carry the run's metadata (`run`, `function`, `attempt`, and `step` in
+    /// a step's body), silent while completed steps are replayed, so each line is written once.
     public let logger: InngestLogger
 
     let session: ExecutionSession
@@ -25,9 +26,7 @@ public struct Context: Sendable {
         self.step = Step(session: session)
         self.session = session
         var logger = logger
-        logger.metadata["run"] = session.request.runId
-        logger.metadata["function"] = functionId
-        logger.isSuppressed = { session.isReplaying }
+        logger.run = RunLogContext(runId: session.request.runId, functionId: functionId, session: session)
         self.logger = logger
     }
 }

@@ -70,21 +70,25 @@ final class ExecutionSession: Sendable {
     static let maximumOutputSize = 4 * 1024 * 1024
 
     let request: ExecutionRequest
-    /// The function executed, for the test engine's ``StepInterceptor``.
+    /// The function executed: for the test engine's ``StepInterceptor`` and the instrumentation.
     let functionId: String
     let checkpoint: Checkpoint?
     let events: (any EventSending)?
     let clock: any EngineClock
+    /// Told about each step body that executes; `nil` costs nothing.
+    let instrumentation: (any RunInstrumentation)?
     /// The task executor the handler's branches run on.
     let executor: SerialTaskExecutor
     private let state: Mutex<State>
 
-    init(request: ExecutionRequest, functionId: String = "", checkpoint: Checkpoint?, events: (any EventSending)?, clock: any EngineClock) {
+    init(request: ExecutionRequest, functionId: String = "", checkpoint: Checkpoint?, events: (any EventSending)?, clock: any EngineClock,
+         instrumentation: (any RunInstrumentation)? = nil) {
         self.request = request
         self.functionId = functionId
         self.checkpoint = checkpoint
         self.events = events
         self.clock = clock
+        self.instrumentation = instrumentation
         self.executor = SerialTaskExecutor(urgent: request.resumed)
         self.state = Mutex(State(memo: request.memo))
         executor.onIdle { [weak self] in self?.settle() }
@@ -359,9 +363,15 @@ final class ExecutionSession: Sendable {
             let step = InterceptedStep(functionId: functionId, runId: request.runId, id: id, hashedId: ticket.hashed,
                                        tool: type ?? "step.run", attempt: attempt, maxAttempts: request.maxAttempts)
             value = try await withTaskExecutorPreference(concurrent ? globalConcurrentExecutor : nil) {
-                try await StepScope.$isInsideStep.withValue(true) {
-                    guard let interceptor else { return try await body(ticket.hashed, override) }
-                    return try await interceptor.execute(step) { try await body(ticket.hashed, override) }
+                try await StepScope.$current.withValue(StepScope(id: id, attempt: attempt)) {
+                    // A test's step mock, if one is set, stands in for the body (InngestTesting).
+                    func run() async throws -> JSONValue {
+                        guard let interceptor else { return try await body(ticket.hashed, override) }
+                        return try await interceptor.execute(step) { try await body(ticket.hashed, override) }
+                    }
+                    guard let instrumentation else { return try await run() }
+                    let identity = RunIdentity(runId: request.runId, functionId: functionId, attempt: attempt, appId: request.appId)
+                    return try await instrumentation.step(StepExecution(run: identity, stepId: id, attempt: attempt), run)
                 }
             }
             if let problem = value.payloadProblem(path: "the result of step \"\(id)\"") { throw NonRetriableError(problem) }

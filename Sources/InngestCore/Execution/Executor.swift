@@ -19,19 +19,41 @@ public enum Executor {
     ///   - events: sends events for `step.sendEvent`.
     ///   - logger: the base logger.
     ///   - clock: the time source for sleep dates and retry times.
+    ///   - instrumentation: told about the execution and each step body it runs; `nil` costs nothing.
     /// - Returns: the outcome.
     public static func execute(_ function: FunctionDefinition, request: ExecutionRequest, resolver: Resolver,
                                checkpoint: Checkpoint? = nil, events: (any EventSending)? = nil,
-                               logger: InngestLogger = InngestLogger(), clock: any EngineClock = SystemClock()) async -> ExecutionOutcome {
-        let session = ExecutionSession(request: request, functionId: function.id, checkpoint: checkpoint, events: events, clock: clock)
+                               logger: InngestLogger = InngestLogger(), clock: any EngineClock = SystemClock(),
+                               instrumentation: (any RunInstrumentation)? = nil) async -> ExecutionOutcome {
+        let session = ExecutionSession(request: request, functionId: function.id, checkpoint: checkpoint, events: events, clock: clock,
+                                       instrumentation: instrumentation)
+        guard let instrumentation else {
+            return await execute(function, session: session, resolver: resolver, logger: logger, clock: clock)
+        }
+        let identity = RunIdentity(runId: request.runId, functionId: function.id, attempt: request.attempt, appId: request.appId)
+        let startsRun = !request.resumed && request.memo.isEmpty && request.attempt == 0
+        let now = Int64((clock.now().timeIntervalSince1970 * 1000).rounded())
+        let lag = startsRun ? request.events.first?.ts.map { Duration.milliseconds(max(0, now - $0)) } : nil
+        return await instrumentation.execution(RunExecution(run: identity, startsRun: startsRun, queueLag: lag)) {
+            await execute(function, session: session, resolver: resolver, logger: logger, clock: clock)
+        }
+    }
+
+    private static func execute(_ function: FunctionDefinition, session: ExecutionSession, resolver: Resolver,
+                                logger: InngestLogger, clock: any EngineClock) async -> ExecutionOutcome {
+        let request = session.request
         let context = Context(functionId: function.id, session: session, logger: logger)
+        // Every logger used in the handler's task tree writes the run's metadata, and is silent on replay.
+        let logContext = RunLogContext(runId: request.runId, functionId: function.id, session: session)
         // The handler's branches run on the session's serial executor, so that a round of steps is
         // settled only once every branch reached its step (see `ExecutionSession`).
         let result: Result<JSONValue, any Error> = await withTaskExecutorPreference(session.executor) {
             do {
                 // One run scope per invocation: run-scoped providers are built once for it and told when it ends.
                 let identity = RunIdentity(runId: request.runId, functionId: function.id, attempt: request.attempt, appId: request.appId)
-                return .success(try await RunScope.withRunScope(attachment: identity) { try await function.body(resolver, context) })
+                return .success(try await RunLogContext.$current.withValue(logContext) {
+                    try await RunScope.withRunScope(attachment: identity) { try await function.body(resolver, context) }
+                })
             } catch {
                 return .failure(error)
             }
