@@ -223,7 +223,7 @@ struct Command {
         guard let text = arguments.options["since"] else { return nil }
         if let duration = try? TimeString.parse(text) {
             let (seconds, attoseconds) = duration.components
-            return Date().addingTimeInterval(-(Double(seconds) + Double(attoseconds) / 1e18))
+            return SystemClock().now().addingTimeInterval(-(Double(seconds) + Double(attoseconds) / 1e18))
         }
         for fractional in [false, true] {
             if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: fractional)) { return date }

@@ -111,7 +111,8 @@ public struct InngestLogger: Sendable {
         writeToStandardError(textLine(level, message, metadata))
     }
 
-    /// Writes `jsonLine`s, stamped with the current time, to standard error.
+    /// Writes `jsonLine`s, stamped with the current time, to standard error. A logger belongs to no
+    /// engine, so the stamp is the wall clock's; tests stamp lines themselves with `jsonLine(…at:)`.
     public static let jsonLines: Sink = { level, message, metadata in
         writeToStandardError(jsonLine(level, message, metadata, at: Date()))
     }
