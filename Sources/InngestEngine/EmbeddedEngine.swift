@@ -66,7 +66,8 @@ public actor EmbeddedEngine: EventSending {
         let (seconds, attoseconds) = configuration.leaseDuration.components
         self.store = try EngineStore(path: configuration.databasePath, targets: try table.mapValues(RunTarget.init(function:)), router: router,
                                      leaseDuration: seconds * 1000 + attoseconds / 1_000_000_000_000_000,
-                                     durability: configuration.durability)
+                                     durability: configuration.durability,
+                                     runsEnded: Self.reporter(instrumentation: configuration.instrumentation, observer: configuration.observer))
         self.clock = clock
         self.configuration = configuration
         self.functions = table
@@ -170,11 +171,7 @@ public actor EmbeddedEngine: EventSending {
     /// - Returns: false when the run does not exist or has already finished.
     @discardableResult
     public func cancel(runId: String) async throws -> Bool {
-        let cancelled = try await store.cancel(runId, now: clock.now().milliseconds)
-        if cancelled, let instrumentation = configuration.instrumentation, let run = try await store.run(runId) {
-            instrumentation.runEnded(RunEnd(runId: runId, functionId: run.functionId, status: .cancelled))
-        }
-        return cancelled
+        try await store.cancel(runId, now: clock.now().milliseconds)
     }
 
     /// Runs a run's function again for the same event, from the first step (Inngest's replay).
@@ -546,6 +543,25 @@ public actor EmbeddedEngine: EventSending {
             // The run stays `running` in the store and resumes at the next start.
             configuration.logger.error("could not record the outcome of run \(claimed.runId): \(error)")
             wakeup.signal()
+        }
+    }
+
+    /// Reports the runs the store itself ended (cancellations by `cancel(runId:)`, `cancelOn`,
+    /// timeouts and singletons; unreadable runs) like those whose outcome the engine recorded.
+    private static func reporter(instrumentation: (any RunInstrumentation)?,
+                                 observer: (@Sendable (RunObservation) -> Void)?) -> (@Sendable ([StoreRunEnd]) -> Void)? {
+        guard instrumentation != nil || observer != nil else { return nil }
+        return { ended in
+            for end in ended {
+                instrumentation?.runEnded(RunEnd(runId: end.runId, functionId: end.functionId, status: end.status))
+                let kind: TimelineEntry.Kind = switch end.status {
+                case .completed: .runCompleted
+                case .failed: .runFailed
+                case .cancelled: .runCancelled
+                }
+                observer?(RunObservation(runId: end.runId, functionId: end.functionId,
+                                         entry: TimelineEntry(at: Date(milliseconds: end.at), kind: kind, step: nil, detail: end.detail)))
+            }
         }
     }
 

@@ -110,6 +110,46 @@ private final class RecordingInstrumentation: RunInstrumentation {
         #expect(recorded.all.filter { $0.hasPrefix("run ") } == ["run doomed failed", "run doomed cancelled"])
     }
 
+    @Test func runsTheStoreCancelsAreReportedToo() async throws {
+        // Cancelled by an event (cancelOn) and by a timeout: the store ends these runs itself, in
+        // the transaction that accepts the event or claims the run.
+        struct Cancellable: InngestFunction {
+            static let id = "cancellable"
+            static let trigger = Trigger.event(Ping.self)
+            static let options = FunctionOptions(timeouts: Timeouts(start: .minutes(1)),
+                                                 cancelOn: [.event(named: "test/stop", if: "async.data.id == event.data.id")])
+            func handle(_ ping: Ping, context: Context) async throws {
+                try await context.step.sleep("wait", for: .hours(1))
+            }
+        }
+        let recorded = RecordingInstrumentation()
+        let observed = Mutex([String]())
+        let clock = ManualClock()
+        let function = FunctionDefinition(handler: Cancellable())
+        let resolver = try await Container.boot(EmptyTestModule.self, rootProviders: [function].compactMap(\.handlerProvider)).rootResolver
+        var configuration = EngineConfiguration(databasePath: ":memory:", logger: InngestLogger(sink: InngestLogger.discard),
+                                                observer: { observation in
+            if observation.entry.kind == .runCancelled { observed.withLock { $0.append(observation.entry.detail) } }
+        })
+        configuration.instrumentation = recorded
+        let engine = try EmbeddedEngine(functions: [function], configuration: configuration, clock: clock) { _ in resolver }
+        try await engine.start(runLoop: false)
+        _ = try await engine.send([InngestEvent(name: Ping.name, data: .object(["id": .string("a")]))])
+        try await engine.runUntilIdle()
+        _ = try await engine.send([InngestEvent(name: "test/stop", data: .object(["id": .string("a")]))])
+        #expect(recorded.all.last == "run cancellable cancelled")
+        // A run that waits for its start past `timeouts.start` is cancelled when it is claimed.
+        let later = Int64(clock.now().timeIntervalSince1970 * 1000) + 1
+        _ = try await engine.send([InngestEvent(name: Ping.name, data: .object(["id": .string("b")]), ts: later)])
+        clock.advance(by: .minutes(2))
+        try await engine.runUntilIdle()
+        #expect(recorded.all.filter { $0.hasPrefix("run ") } == ["run cancellable cancelled", "run cancellable cancelled"])
+        let details = observed.withLock { $0 }
+        #expect(details.count == 2)
+        #expect(details.first?.contains("cancelOn") == true)
+        #expect(details.last?.contains("timeouts.start") == true)
+    }
+
     @Test func theRunningEngineSamplesItsQueue() async throws {
         let recorded = RecordingInstrumentation()
         let clock = ManualClock()

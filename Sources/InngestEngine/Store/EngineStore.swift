@@ -50,13 +50,20 @@ actor EngineStore {
     private var inboxMayHoldRows = true
     /// Wait conditions parsed once, by their text.
     private var parsedConditions: [String: InngestExpression.Expression] = [:]
+    /// Runs the store itself ended (cancelled by an event, a timeout or a singleton; failed as
+    /// unreadable) in the transaction in progress: told to `runsEnded` once it commits.
+    private var endedRuns: [StoreRunEnd] = []
+    /// Told, after each commit, about the runs the store itself ended in it (the engine's metrics
+    /// and observer see them like the runs whose outcome the engine recorded).
+    private let runsEnded: (@Sendable ([StoreRunEnd]) -> Void)?
 
     /// Opens or creates the store.
     /// - Throws: `EngineError` rather than touching a file that is not ours (a foreign or damaged
     ///   database, a newer schema) and for a file that cannot be opened or written, with what to do.
     init(path: String, targets: [String: RunTarget] = [:], router: EventRouter? = nil, leaseDuration: Int64 = 30_000,
-         durability: Durability = .full) throws {
+         durability: Durability = .full, runsEnded: (@Sendable ([StoreRunEnd]) -> Void)? = nil) throws {
         self.path = path
+        self.runsEnded = runsEnded
         self.leaseDuration = max(1_000, leaseDuration)
         self.durability = durability
         self.syncer = durability == .full && path != ":memory:" ? WALSyncer(databasePath: path) : nil
@@ -138,7 +145,19 @@ actor EngineStore {
         do {
             if synchronous { try connection.query("PRAGMA synchronous = FULL") }
             defer { if synchronous { _ = try? connection.query("PRAGMA synchronous = NORMAL") } }
-            return try connection.transaction(body)
+            let result: T
+            do {
+                result = try connection.transaction(body)
+            } catch {
+                endedRuns = []
+                throw error
+            }
+            if !endedRuns.isEmpty {
+                let ended = endedRuns
+                endedRuns = []
+                runsEnded?(ended)
+            }
+            return result
         } catch let error as SQLiteError {
             throw EngineError.storage(error, path: path) ?? error
         }
@@ -381,13 +400,14 @@ actor EngineStore {
     @discardableResult
     func cancelRun(_ runId: String, reason: String, now: Int64) throws -> Bool {
         noteDue(now)
-        let wasRunning = try connection.query("SELECT status FROM runs WHERE run_id = ?", [.text(runId)]).first?["status"].text
-            == RunStatus.running.rawValue
+        let row = try connection.query("SELECT status, function_id FROM runs WHERE run_id = ?", [.text(runId)]).first
+        let wasRunning = row?["status"].text == RunStatus.running.rawValue
         try connection.query("""
             UPDATE runs SET status = 'cancelled', ended_at = ?, parked_on = NULL, group_key = NULL, wait_reason = NULL
             WHERE run_id = ? AND status IN ('queued', 'running')
             """, [.integer(now), .text(runId)])
         guard connection.changes > 0 else { return false }
+        endedRuns.append(StoreRunEnd(runId: runId, functionId: row?["function_id"].text ?? "", status: .cancelled, at: now, detail: reason))
         if wasRunning { try releaseSlots(of: runId, now: now) }
         try connection.query("DELETE FROM waits WHERE run_id = ?", [.text(runId)])
         try appendTimeline(runId, at: now, .runCancelled, step: nil, detail: reason)
@@ -676,7 +696,7 @@ actor EngineStore {
     @discardableResult
     func failUnreadable(runId: String, _ error: UnreadableRowError, now: Int64) throws -> Bool {
         try transaction {
-            guard let row = try connection.query("SELECT rowid, run_id FROM runs WHERE run_id = ? AND status = 'running' AND lease_owner IS ?",
+            guard let row = try connection.query("SELECT rowid, run_id, function_id FROM runs WHERE run_id = ? AND status = 'running' AND lease_owner IS ?",
                                                  [.text(runId), .text(owner.text)]).first else { return false }
             try failUnreadable(row, error, now: now)
             return true
@@ -691,6 +711,8 @@ actor EngineStore {
                              [.text(failure.jsonValue.jsonString), .integer(now), row["rowid"]])
         if let runId = row["run_id"].text {
             try appendTimeline(runId, at: now, .runFailed, step: nil, detail: failure.description)
+            endedRuns.append(StoreRunEnd(runId: runId, functionId: row["function_id"].text ?? "", status: .failed, at: now,
+                                         detail: failure.description))
             try releaseSlots(of: runId, now: now)
         }
     }
@@ -768,6 +790,7 @@ actor EngineStore {
                 for write in batch {
                     try connection.query("SAVEPOINT write")
                     dueByWrite = nil
+                    let ended = endedRuns.count
                     do {
                         let written = try self.write(write)
                         try connection.query("RELEASE write")
@@ -775,6 +798,7 @@ actor EngineStore {
                     } catch {
                         try connection.query("ROLLBACK TO write")
                         try connection.query("RELEASE write")
+                        endedRuns.removeSubrange(ended...)
                         results.append(.failure(error))
                     }
                 }
@@ -1285,4 +1309,16 @@ extension Date {
 
     /// Milliseconds since the epoch.
     var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+}
+
+/// A run the store itself ended (a cancellation by an event, a timeout or a singleton; an
+/// unreadable run failed), as the engine reports it to its instrumentation and observer.
+struct StoreRunEnd: Sendable {
+    let runId: String
+    let functionId: String
+    let status: RunEnd.Status
+    /// Milliseconds.
+    let at: Int64
+    /// The timeline entry's detail: why it ended.
+    let detail: String
 }
