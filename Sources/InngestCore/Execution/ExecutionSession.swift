@@ -176,7 +176,7 @@ final class ExecutionSession: Sendable {
 
     /// Waits until the step's round is settled. A cancelled branch stops waiting at once (its step
     /// leaves the round unreported).
-    private func wait(_ ticket: Ticket) async -> StepResolution {
+    nonisolated(nonsending) private func wait(_ ticket: Ticket) async -> StepResolution {
         if let settled = ticket.settled { return settled }
         if let resolution = settleAlone(ticket) { return resolution }
         return await withTaskCancellationHandler {
@@ -301,7 +301,7 @@ final class ExecutionSession: Sendable {
     /// - Parameters:
     ///   - op: the op to report (protocol mode, or a `StepError` inline), if any.
     ///   - memo: the result to record in the memo (inline, once checkpointed).
-    private func finish(_ ticket: Ticket, _ resolution: StepResolution, report op: GeneratorOp? = nil, retryAfter: Date? = nil,
+    nonisolated(nonsending) private func finish(_ ticket: Ticket, _ resolution: StepResolution, report op: GeneratorOp? = nil, retryAfter: Date? = nil,
                         record memo: StepMemo? = nil) async throws -> JSONValue {
         state.withLock { state in
             state.running -= 1
@@ -338,7 +338,7 @@ final class ExecutionSession: Sendable {
     ///   - input: the arguments the body takes, reported as `opts.input`; a memo holding only
     ///     `{"input": […]}` replaces them (the body receives the new ones).
     ///   - body: the work, given the hashed id and the input to use (`nil`: the declared one).
-    func runStep(_ id: String, type: String?, input: [JSONValue]? = nil,
+    nonisolated(nonsending) func runStep(_ id: String, type: String?, input: [JSONValue]? = nil,
                  body: (_ hashed: String, _ input: [JSONValue]?) async throws -> JSONValue) async throws -> JSONValue {
         if StepScope.isInsideStep { throw NotSupportedError("a step inside another step's body (\"\(id)\")") }
         let ticket = try claim(id) { override in .run(opts: Self.runOptions(type: type, input: override ?? input)) }
@@ -411,7 +411,7 @@ final class ExecutionSession: Sendable {
         return try await finish(ticket, .value(value), record: .data(value))
     }
 
-    private func commit(_ op: GeneratorOp, through checkpoint: Checkpoint) async throws {
+    nonisolated(nonsending) private func commit(_ op: GeneratorOp, through checkpoint: Checkpoint) async throws {
         do {
             try await checkpoint(op)
         } catch {
@@ -421,7 +421,7 @@ final class ExecutionSession: Sendable {
     }
 
     /// A step that suspends the run (sleep, wait, invoke): answered from memo, or reported.
-    func suspendingStep(_ id: String, op code: Opcode, opts: JSONValue) async throws -> JSONValue {
+    nonisolated(nonsending) func suspendingStep(_ id: String, op code: Opcode, opts: JSONValue) async throws -> JSONValue {
         if StepScope.isInsideStep { throw NotSupportedError("a step inside another step's body (\"\(id)\")") }
         let interceptor = StepInterception.current
         // A test replaces the step: it runs as a `step.run` whose result is the replacement.

@@ -30,7 +30,7 @@ public struct Step: Sendable {
     ///   - body: the work; its result must round-trip through JSON.
     /// - Returns: the result, decoded from its recorded JSON (the same value a replay sees).
     /// - Throws: `StepError` when the step failed for good.
-    public func run<T: Codable & Sendable>(_ id: String, _ body: () async throws -> T) async throws -> T {
+    nonisolated(nonsending) public func run<T: Codable & Sendable>(_ id: String, _ body: () async throws -> T) async throws -> T {
         let value = try await session.runStep(id, type: nil) { _, _ in try JSONValue(encoding: try await body()) }
         return try decode(value, as: T.self, step: id)
     }
@@ -50,7 +50,7 @@ public struct Step: Sendable {
     ///   - body: the work, given `input` (or the input a rerun asked for).
     /// - Returns: the result, decoded from its recorded JSON.
     /// - Throws: `StepError` when the step failed for good.
-    public func run<Input: Codable & Sendable, T: Codable & Sendable>(_ id: String, input: Input,
+    nonisolated(nonsending) public func run<Input: Codable & Sendable, T: Codable & Sendable>(_ id: String, input: Input,
                                                                    _ body: (Input) async throws -> T) async throws -> T {
         let declared = try JSONValue(encoding: input)
         let value = try await session.runStep(id, type: nil, input: [declared]) { _, override in
@@ -66,7 +66,7 @@ public struct Step: Sendable {
     ///   - input: what the body works on.
     ///   - body: the work.
     /// - Throws: `StepError` when the step failed for good.
-    public func run<Input: Codable & Sendable>(_ id: String, input: Input, _ body: (Input) async throws -> Void) async throws {
+    nonisolated(nonsending) public func run<Input: Codable & Sendable>(_ id: String, input: Input, _ body: (Input) async throws -> Void) async throws {
         let declared = try JSONValue(encoding: input)
         _ = try await session.runStep(id, type: nil, input: [declared]) { _, override in
             try await body(try Self.input(override, or: input, step: id))
@@ -92,7 +92,7 @@ public struct Step: Sendable {
     ///   - id: the step id, unique within the handler.
     ///   - body: the work.
     /// - Throws: `StepError` when the step failed for good.
-    public func run(_ id: String, _ body: () async throws -> Void) async throws {
+    nonisolated(nonsending) public func run(_ id: String, _ body: () async throws -> Void) async throws {
         _ = try await session.runStep(id, type: nil) { _, _ in
             try await body()
             return .null
@@ -103,7 +103,7 @@ public struct Step: Sendable {
     /// - Parameters:
     ///   - id: the step id.
     ///   - duration: how long, at most a year.
-    public func sleep(_ id: String, for duration: Duration) async throws {
+    nonisolated(nonsending) public func sleep(_ id: String, for duration: Duration) async throws {
         guard duration > .zero else { return try await sleep(id, until: session.clock.now()) }
         _ = try await session.suspendingStep(id, op: .sleep, opts: .object(["duration": .string(TimeString.format(duration))]))
     }
@@ -112,7 +112,7 @@ public struct Step: Sendable {
     /// - Parameters:
     ///   - id: the step id.
     ///   - date: when to continue; a past date continues at once.
-    public func sleep(_ id: String, until date: Date) async throws {
+    nonisolated(nonsending) public func sleep(_ id: String, until date: Date) async throws {
         let text = date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
         _ = try await session.suspendingStep(id, op: .sleep, opts: .object(["duration": .string(text)]))
     }
@@ -125,7 +125,7 @@ public struct Step: Sendable {
     ///   - events: the events.
     /// - Returns: the ids of the sent events.
     @discardableResult
-    public func sendEvent(_ id: String, _ events: [any EventConvertible]) async throws -> [String] {
+    nonisolated(nonsending) public func sendEvent(_ id: String, _ events: [any EventConvertible]) async throws -> [String] {
         let envelopes = try events.map { try $0.eventEnvelope() }
         guard let sender = session.events else {
             throw NotSupportedError("step.sendEvent without an event client (configure the app with an engine or an event key)")
@@ -147,7 +147,7 @@ public struct Step: Sendable {
     /// Sends one event as a step.
     /// - Returns: its id.
     @discardableResult
-    public func sendEvent(_ id: String, _ event: some EventConvertible) async throws -> String {
+    nonisolated(nonsending) public func sendEvent(_ id: String, _ event: some EventConvertible) async throws -> String {
         try await sendEvent(id, [event]).first ?? ""
     }
 
@@ -168,7 +168,7 @@ public struct Step: Sendable {
     ///     candidate), e.g. `async.data.total > 100`; with `match`, both must hold.
     ///   - timeout: how long to wait, at most 366 days.
     /// - Returns: the event, or `nil` when the timeout passed first.
-    public func waitForEvent<E: Event>(_ id: String, _ type: E.Type, match: PartialKeyPath<E>? = nil, if expression: String? = nil,
+    nonisolated(nonsending) public func waitForEvent<E: Event>(_ id: String, _ type: E.Type, match: PartialKeyPath<E>? = nil, if expression: String? = nil,
                                        timeout: Duration) async throws -> E? {
         var condition = expression
         if let match {
@@ -189,7 +189,7 @@ public struct Step: Sendable {
     ///   - expression: an Inngest expression over `event` and `async` that must hold.
     ///   - timeout: how long to wait, at most 366 days.
     /// - Returns: the event, or `nil` when the timeout passed first.
-    public func waitForEvent(_ id: String, event name: String, if expression: String? = nil, timeout: Duration) async throws -> InngestEvent? {
+    nonisolated(nonsending) public func waitForEvent(_ id: String, event name: String, if expression: String? = nil, timeout: Duration) async throws -> InngestEvent? {
         guard timeout > .zero, timeout <= InngestEvent.maximumDelay else {
             throw NonRetriableError("step.waitForEvent \"\(id)\": the timeout must be between 0 and 366 days, not \(timeout)")
         }
@@ -228,7 +228,7 @@ public struct Step: Sendable {
     /// - Returns: the function's output.
     /// - Throws: `StepError` when the invoked run failed, was cancelled, or did not finish in time
     ///   (`InngestInvokeTimeoutError`).
-    public func invoke<F: InngestFunction>(_ id: String, _ function: F.Type, with payload: F.Input,
+    nonisolated(nonsending) public func invoke<F: InngestFunction>(_ id: String, _ function: F.Type, with payload: F.Input,
                                            timeout: Duration? = nil) async throws -> F.Output where F.Input: Encodable, F.Output: Decodable {
         let value = try await invoke(id, functionId: session.compositeId(of: F.id), data: try JSONValue(encoding: payload), timeout: timeout)
         return try decode(value, as: F.Output.self, step: id)
@@ -237,7 +237,7 @@ public struct Step: Sendable {
     /// Invokes another function of this app that returns nothing, and waits until it finished.
     /// - Parameters: as for the typed form.
     /// - Throws: `StepError` when the invoked run failed, was cancelled, or did not finish in time.
-    public func invoke<F: InngestFunction>(_ id: String, _ function: F.Type, with payload: F.Input,
+    nonisolated(nonsending) public func invoke<F: InngestFunction>(_ id: String, _ function: F.Type, with payload: F.Input,
                                            timeout: Duration? = nil) async throws where F.Input: Encodable, F.Output == Void {
         _ = try await invoke(id, functionId: session.compositeId(of: F.id), data: try JSONValue(encoding: payload), timeout: timeout)
     }
@@ -251,7 +251,7 @@ public struct Step: Sendable {
     ///   - timeout: how long to wait; Inngest's default is a year.
     /// - Returns: the function's output as JSON.
     /// - Throws: `StepError` when the invoked run failed, was cancelled, or did not finish in time.
-    public func invoke(_ id: String, functionId: String, data: JSONValue, timeout: Duration? = nil) async throws -> JSONValue {
+    nonisolated(nonsending) public func invoke(_ id: String, functionId: String, data: JSONValue, timeout: Duration? = nil) async throws -> JSONValue {
         guard case .object = data else {
             throw NonRetriableError("step.invoke \"\(id)\": the payload must encode as a JSON object (the invoked run's event data), not \(data.jsonString.prefix(40))")
         }
