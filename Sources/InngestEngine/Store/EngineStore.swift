@@ -777,34 +777,32 @@ actor EngineStore {
         dueByWrite = min(dueByWrite ?? time, time)
     }
 
-    /// Commits every pending write in one transaction, then resumes their callers. Each write is
-    /// its own savepoint, so that one that fails (or finds its run cancelled) takes no other down.
+    /// Commits every pending write in one transaction, then resumes their callers. A write that
+    /// fails takes no other down: the batch is first written as it is (the common case, without a
+    /// savepoint per write), and only if a write throws is it written again with each write in its
+    /// own savepoint, so that the failed one alone is rolled back.
     private func flush() {
         flushScheduled = false
         let batch = pending
         pending = []
         var results: [Result<Int64?, any Error>] = []
         var woken: [ClaimedRun] = []
+        let wokenBefore = wokenWhileRunning
         do {
-            try transaction(waitsForDisk: false) {
-                for write in batch {
-                    try connection.query("SAVEPOINT write")
-                    dueByWrite = nil
-                    let ended = endedRuns.count
-                    do {
-                        let written = try self.write(write)
-                        try connection.query("RELEASE write")
-                        results.append(written ? .success(dueByWrite) : .failure(RunCancelledError(runId: write.runId)))
-                    } catch {
-                        try connection.query("ROLLBACK TO write")
-                        try connection.query("RELEASE write")
-                        endedRuns.removeSubrange(ended...)
-                        results.append(.failure(error))
-                    }
+            do {
+                try transaction(waitsForDisk: false) {
+                    results = try writeAll(batch, isolated: false)
+                    // A run that woke while the engine was busy starts with this commit instead of
+                    // waiting for the loop's next pass, behind every commit queued before it.
+                    woken = try claimWaking(ending: batch.count { $0.endsExecution })
                 }
-                // A run that woke while the engine was busy starts with this commit instead of
-                // waiting for the loop's next pass, behind every commit queued before it.
-                woken = try claimWaking(ending: batch.count { $0.endsExecution })
+            } catch is BatchWriteFailure {
+                // Rolled back, the claim included: what the writes changed in memory is undone too.
+                wokenWhileRunning = wokenBefore
+                try transaction(waitsForDisk: false) {
+                    results = try writeAll(batch, isolated: true)
+                    woken = try claimWaking(ending: batch.count { $0.endsExecution })
+                }
             }
             if !woken.isEmpty { wakingClaims?.handOver(woken) }
             let answers = zip(batch.map(\.continuation), results).map { Answer(continuation: $0, result: $1) }
@@ -826,6 +824,34 @@ actor EngineStore {
             for write in batch { write.continuation.resume(throwing: error) }
         }
     }
+
+    /// Writes a batch, each write's result in order. Not `isolated`, the first write that throws
+    /// throws `BatchWriteFailure` (the caller rolls back and writes the batch again, isolated);
+    /// `isolated`, each write is its own savepoint and a failure is that write's result.
+    private func writeAll(_ batch: [PendingWrite], isolated: Bool) throws -> [Result<Int64?, any Error>] {
+        var results: [Result<Int64?, any Error>] = []
+        results.reserveCapacity(batch.count)
+        for write in batch {
+            if isolated { try connection.query("SAVEPOINT write") }
+            dueByWrite = nil
+            let ended = endedRuns.count
+            do {
+                let written = try self.write(write)
+                if isolated { try connection.query("RELEASE write") }
+                results.append(written ? .success(dueByWrite) : .failure(RunCancelledError(runId: write.runId)))
+            } catch {
+                guard isolated else { throw BatchWriteFailure() }
+                try connection.query("ROLLBACK TO write")
+                try connection.query("RELEASE write")
+                endedRuns.removeSubrange(ended...)
+                results.append(.failure(error))
+            }
+        }
+        return results
+    }
+
+    /// A write of a batch written without savepoints failed: the batch is written again, isolated.
+    private struct BatchWriteFailure: Error {}
 
     /// Writes one run's step rows, new state and timeline.
     /// - Returns: false, having written nothing of `write`, when the run is no longer running
