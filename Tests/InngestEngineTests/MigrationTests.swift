@@ -54,6 +54,9 @@ import Testing
         try run("queued", "queued", started: false)
         try run("interrupted", "running")
         try step("interrupted", "one", op: "StepRun", memo: #"{"data":"1"}"#)
+        // Interrupted when the file was of version 1, which had no start times: its step is replayed.
+        try run("unstarted", "running", started: false)
+        try step("unstarted", "one", op: "StepRun", memo: #"{"data":"1"}"#)
         try run("sleeping", "queued")
         try step("sleeping", "one", op: "StepRun", memo: #"{"data":"1"}"#)
         try step("sleeping", "nap", op: "Sleep", memo: nil, wakeAt: now - 1_000)
@@ -74,7 +77,7 @@ import Testing
         let journal = Journal()
         try previousRelease(path, now: clock.now().milliseconds)
         let engine = try await makeEngine(path: path, clock: clock, functions: [FunctionDefinition(handler: Flow(journal: journal))])
-        #expect(try await engine.start(runLoop: false) == 1)
+        #expect(try await engine.start(runLoop: false) == 2)
         let meta = try SQLiteConnection(path: path).query("SELECT value FROM inngest_meta WHERE key = 'schema_version'").first?["value"].text
         #expect(meta == String(StoreSchema.version))
         // Version 4 keeps a run's steps together (no rowid), numbers timeline lines without a
@@ -84,7 +87,7 @@ import Testing
         #expect(sql["steps"]?.contains("WITHOUT ROWID") == true)
         #expect(sql["timeline"]?.contains("AUTOINCREMENT") == false)
         #expect(sql["runs_owner"] == nil)
-        #expect(try SQLiteConnection(path: path).query("SELECT count(*) AS n FROM steps").first?["n"].int == 6)
+        #expect(try SQLiteConnection(path: path).query("SELECT count(*) AS n FROM steps").first?["n"].int == 7)
         try await engine.runUntilIdle()
         _ = try await engine.send([InngestEvent(name: "test/approved")])
         clock.advance(by: .minutes(1))
@@ -92,13 +95,13 @@ import Testing
         clock.advance(by: .hours(2))
         try await engine.runUntilIdle()
         let runs = try await engine.runs()
-        #expect(runs.count == 6)
+        #expect(runs.count == 7)
         #expect(runs.allSatisfy { $0.status == .completed }, "\(runs.map { "\($0.runId) \($0.status)" })")
         #expect(try await engine.run("done")?.output == .string("1 approved"))
         // Recorded steps are not run again: "one" ran only for the two runs that had not recorded it.
         #expect(journal.count("one queued") == 1 && journal.count("one retrying") == 1)
         #expect(journal.all.filter { $0.hasPrefix("one") }.count == 2)
-        #expect(journal.all.filter { $0.hasPrefix("two") }.count == 5)
+        #expect(journal.all.filter { $0.hasPrefix("two") }.count == 6)
     }
 }
 

@@ -559,16 +559,18 @@ actor EngineStore {
         if gatesClaims { return try claimGated(now: now, limit: limit, newLimit: newLimit) }
         // Runs that already started (woken from a sleep, a wait, an invoke or a retry backoff) go
         // first, then new ones: due timers never queue behind a burst of new work.
-        var rows = try claimInBulk(now: now, limit: limit, started: true)
-        let newRuns = min(limit - rows.count, newLimit)
-        if newRuns > 0 { rows += try claimInBulk(now: now, limit: newRuns, started: false) }
+        let resumed = try claimInBulk(now: now, limit: limit, started: true)
+        let newRuns = min(limit - resumed.count, newLimit)
+        let new = newRuns > 0 ? try claimInBulk(now: now, limit: newRuns, started: false) : []
         var claimed: [ClaimedRun] = []
-        for row in rows {
-            guard try startOrTimeOut(row, now: now) else { continue }
-            do {
-                claimed.append(try load(row))
-            } catch let error as UnreadableRowError {
-                try failUnreadable(row, error, now: now)
+        for (rows, started) in [(resumed, true), (new, false)] {
+            for row in rows {
+                guard try startOrTimeOut(row, now: now) else { continue }
+                do {
+                    claimed.append(try load(row, resumed: started))
+                } catch let error as UnreadableRowError {
+                    try failUnreadable(row, error, now: now)
+                }
             }
         }
         return claimed
@@ -599,7 +601,7 @@ actor EngineStore {
         for row in try claimInBulk(now: now, limit: slots, started: true) {
             guard try startOrTimeOut(row, now: now) else { continue }
             do {
-                claimed.append(try load(row))
+                claimed.append(try load(row, resumed: true))
             } catch let error as UnreadableRowError {
                 try failUnreadable(row, error, now: now)
             }
@@ -618,12 +620,22 @@ actor EngineStore {
     /// those that have not. Started runs are read from their partial index by name: without
     /// statistics SQLite's planner takes the due index and filters every queued run (14 ms per
     /// claim behind 50,000 new runs). A debounce or batch that is due stops collecting events once claimed.
+    /// A new run starts with its claim (`started_at` is now), unless it is past its start timeout
+    /// (`started_at` stays NULL and `startOrTimeOut` cancels it).
     private func claimInBulk(now: Int64, limit: Int, started: Bool) throws -> [SQLiteRow] {
-        try connection.query("""
-            UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?
-            WHERE rowid IN (\(Self.dueRuns(started: started)) LIMIT ?)
+        if started {
+            return try connection.query("""
+                UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?
+                WHERE rowid IN (\(Self.dueRuns(started: true)) LIMIT ?)
+                RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
+                """, lease(now: now) + [.integer(now), .integer(Int64(limit))])
+        }
+        return try connection.query("""
+            UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?,
+                started_at = CASE WHEN start_deadline < ? THEN NULL ELSE ? END
+            WHERE rowid IN (\(Self.dueRuns(started: false)) LIMIT ?)
             RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
-            """, lease(now: now) + [.integer(now), .integer(Int64(limit))])
+            """, lease(now: now) + [.integer(now), .integer(now), .integer(now), .integer(Int64(limit))])
     }
 
     /// The due runs that already started, or those that have not, in queue order (one parameter:
@@ -645,8 +657,9 @@ actor EngineStore {
     static let invokeTimeout = StepMemo.error(SerializedError(name: "InngestInvokeTimeoutError",
                                                               message: "Timed out waiting for invoked function to complete"))
 
-    /// Records when a claimed run first starts, or cancels it when it passed its start timeout (it
-    /// was due but not started in time) or its finish timeout (it sleeps, waits or retries past it).
+    /// Records when a claimed run first starts (a new run claimed in bulk already has its start),
+    /// or cancels it when it passed its start timeout (it was due but not started in time) or its
+    /// finish timeout (it sleeps, waits or retries past it).
     /// - Returns: whether the run executes now.
     func startOrTimeOut(_ row: SQLiteRow, now: Int64) throws -> Bool {
         guard let runId = row["run_id"].text else { return true }
@@ -666,7 +679,10 @@ actor EngineStore {
     /// The stored event and step results of a claimed run, as text: the run's own task parses
     /// them (`ClaimedRun.read()`), so that the store's thread does not.
     /// - Throws: `UnreadableRowError` when a row is missing or does not hold what this code wrote.
-    func load(_ row: SQLiteRow) throws -> ClaimedRun {
+    /// - Parameter resumed: whether the run started before this claim; `nil`: as its row says
+    ///   (`started_at`, read before the claim). Only a run that started has recorded steps.
+    func load(_ row: SQLiteRow, resumed: Bool? = nil) throws -> ClaimedRun {
+        let resumed = resumed ?? (row["started_at"].int != nil)
         guard let runId = row["run_id"].text, let functionId = row["function_id"].text, let eventId = row["event_id"].text,
               let attempt = row["attempt"].int, attempt >= 0, attempt < 10_000 else {
             throw UnreadableRowError("the run's own row is damaged (run_id, function_id, event_id or attempt is missing or of the wrong type)")
@@ -680,15 +696,15 @@ actor EngineStore {
             events = [StoredEvent(id: eventId, body: body, inBatch: false)]
         }
         var steps: [StoredStep] = []
-        try connection.each("SELECT hash, memo, name FROM steps WHERE run_id = ? AND memo IS NOT NULL", [.text(runId)]) { step in
+        if resumed { try connection.each("SELECT hash, memo, name FROM steps WHERE run_id = ? AND memo IS NOT NULL", [.text(runId)]) { step in
             guard let hash = step.text(0) else { throw UnreadableRowError("a step row of the run is damaged (its hash is not text)") }
             guard let memo = step.text(1) else {
                 throw UnreadableRowError("a step row of the run is damaged (the memo of step \"\(step.text(2) ?? hash)\" is not text)")
             }
             steps.append(StoredStep(hash: hash, name: step.text(2) ?? hash, memo: memo))
-        }
+        } }
         return ClaimedRun(runId: runId, functionId: functionId, storedEvents: events, attempt: Int(attempt), storedSteps: steps,
-                          resumed: row["started_at"].int != nil)
+                          resumed: resumed)
     }
 
     /// Fails a claimed run whose stored event or step results turned out unreadable when its task

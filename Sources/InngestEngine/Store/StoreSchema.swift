@@ -2,7 +2,7 @@
 /// file is created at version 1 and migrated like any other, so there is one path to every version.
 enum StoreSchema {
     /// The schema version this code writes.
-    static let version = 5
+    static let version = 6
 
     /// Version 1: events, runs, steps, the timeline and cron schedules.
     static let initial = """
@@ -127,6 +127,13 @@ enum StoreSchema {
             CREATE TABLE inbox (
                 seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL, body TEXT NOT NULL, queued_at INTEGER NOT NULL, error TEXT);
             CREATE INDEX inbox_pending ON inbox (seq) WHERE error IS NULL;
+            """,
+        // A claim reads a run's recorded steps only when the run started before (`started_at`), and
+        // a new run's start is set by the claim itself. A run of a version-1 file that executed
+        // before version 2 added the column has steps and no start: it gets one, so that its steps
+        // are replayed rather than run again.
+        6: """
+            UPDATE runs SET started_at = created_at WHERE started_at IS NULL AND run_id IN (SELECT run_id FROM steps);
             """,
     ]
 
