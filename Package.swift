@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Inngest", targets: ["Inngest"]),
         .library(name: "InngestTesting", targets: ["InngestTesting"]),
         .library(name: "InngestHummingbird", targets: ["InngestHummingbird"]),
+        .library(name: "InngestVapor", targets: ["InngestVapor"]),
         .plugin(name: "InngestPlugin", targets: ["InngestPlugin"]),
         .plugin(name: "InngestCommand", targets: ["InngestCommand"]),
         .executable(name: "inngest-codegen", targets: ["inngest-codegen"]),
@@ -22,6 +23,7 @@ let package = Package(
     // that does not enable one fetches nothing.
     traits: [
         .trait(name: "Hummingbird", description: "InngestHummingbird: serve functions from a Hummingbird 2 router."),
+        .trait(name: "Vapor", description: "InngestVapor: serve functions from a Vapor 4 application."),
         .trait(name: "SwiftLog", description: "The framework's log records go to swift-log (InngestLogger(swiftLog:)), with their run metadata."),
         .trait(name: "Metrics", description: "swift-metrics counters and timers: runs started, completed, failed and cancelled, step duration, queue depth and lag."),
         .trait(name: "Tracing", description: "swift-distributed-tracing spans per run execution and per step, for swift-otel and other tracers."),
@@ -30,6 +32,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
@@ -85,6 +88,14 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Hummingbird"])),
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Hummingbird"])),
+            ]
+        ),
+        .target(
+            name: "InngestVapor",
+            dependencies: [
+                "Inngest",
+                .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Vapor"])),
             ]
         ),
 
