@@ -9,6 +9,9 @@ import CSQLite
 final class SQLiteConnection {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    /// Told the log's size after each commit (`checkpointing(with:)`); kept as long as the
+    /// connection, which holds it unretained as the hook's context.
+    private var checkpointer: WALCheckpointer?
 
     /// `SQLITE_TRANSIENT`: SQLite copies bound text before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -109,6 +112,16 @@ final class SQLiteConnection {
                 sqlite3_bind_text(statement, position, $0, Int32(bytes.count), transient)
             }
         }
+    }
+
+    /// Has `checkpointer` checkpoint the log instead of SQLite's automatic checkpoint inside the
+    /// commit that grows it past 1,000 pages: the hook is told each commit's log size.
+    func checkpointing(with checkpointer: WALCheckpointer) {
+        self.checkpointer = checkpointer
+        sqlite3_wal_hook(handle, { context, _, _, pages in
+            if let context { Unmanaged<WALCheckpointer>.fromOpaque(context).takeUnretainedValue().logGrew(to: pages) }
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(checkpointer).toOpaque())
     }
 
     /// Whether SQLite opened the file read-only (the operating system refuses writes to it).

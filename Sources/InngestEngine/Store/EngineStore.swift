@@ -78,7 +78,10 @@ actor EngineStore {
                 throw SQLiteError(code: 8, message: "the operating system refuses writes to the file", context: "opening \(path)")
             }
             try Self.checkOwnership(connection, path: path)
-            if path != ":memory:" { try connection.execute("PRAGMA journal_mode = WAL") }
+            if path != ":memory:" {
+                try connection.execute("PRAGMA journal_mode = WAL")
+                connection.checkpointing(with: try WALCheckpointer(path: path, synchronous: durability.pragma))
+            }
             // With full durability, commits that must reach the disk are fsynced by the syncer,
             // off this thread; those few that must be synchronous switch to FULL (`transaction`).
             try connection.execute("PRAGMA synchronous = \(syncer == nil ? durability.pragma : "NORMAL")")
