@@ -34,7 +34,8 @@ struct Napper: InngestFunction {
 /// 10,000 runs sleep until times spread over three seconds, while a burst of 20,000 three-step
 /// runs executes: how late each sleeper's next step starts (due timers go before new work).
 func timersScenario(sleepers: Int, burst: Int) async throws {
-    print("\ntimers — \(sleepers) runs asleep until times spread over 3 s, woken while a \(burst)-run burst executes")
+    print(burst == 0 ? "\ntimers-idle — \(sleepers) runs asleep until times spread over 3 s, woken with nothing else to do"
+                     : "\ntimers — \(sleepers) runs asleep until times spread over 3 s, woken while a \(burst)-run burst executes")
     print("command: swift run -c release inngest-bench timers")
     print("load average before: \(loadAverage())")
     let times = NapTimes()
@@ -49,14 +50,15 @@ func timersScenario(sleepers: Int, burst: Int) async throws {
     try await app.send((0..<sleepers).map { Nap(token: $0, wakeAt: start + 8 + 3 * Double($0) / Double(sleepers)) })
     while times.asleep < sleepers { try await Task.sleep(for: .milliseconds(20)) }
     let asleepAfter = Date().timeIntervalSince1970 - start
-    try await app.send((0..<burst).map { Order(n: $0, customerId: "c-\($0 % 100)") })
+    if burst > 0 { try await app.send((0..<burst).map { Order(n: $0, customerId: "c-\($0 % 100)") }) }
     let sent = ContinuousClock.now
-    let done = await completions.wait(for: burst, timeout: .seconds(600))
+    let done = burst == 0 ? true : await completions.wait(for: burst, timeout: .seconds(600))
     let burstSeconds = seconds(ContinuousClock.now - sent)
     while times.lateness.count < sleepers && Date().timeIntervalSince1970 - start < 60 { try await Task.sleep(for: .milliseconds(20)) }
     let lateness = times.lateness.sorted()
     func percentile(_ p: Double) -> Double { lateness.isEmpty ? .nan : lateness[min(lateness.count - 1, Int(Double(lateness.count) * p))] }
-    report("sleepers asleep after", String(format: "%.2f s; the burst then took %.2f s (%.0f runs/s)", asleepAfter, burstSeconds, Double(burst) / burstSeconds))
+    report("sleepers asleep after", burst == 0 ? String(format: "%.2f s; no burst", asleepAfter)
+           : String(format: "%.2f s; the burst then took %.2f s (%.0f runs/s)", asleepAfter, burstSeconds, Double(burst) / burstSeconds))
     report("timer lateness p50 / p99 / max", String(format: "%.1f / %.1f / %.1f ms (%d of %d woke)", percentile(0.5), percentile(0.99),
            lateness.last ?? .nan, lateness.count, sleepers))
     if !done || lateness.count < sleepers { failures.append("timers: \(lateness.count) of \(sleepers) sleepers woke, burst done: \(done)") }
