@@ -30,7 +30,7 @@ public actor EmbeddedEngine: EventSending {
     /// comes due finds a slot at once instead of waiting for a new run to finish.
     private var newRunSlots: Int { configuration.concurrency - configuration.concurrency / 8 }
     /// Whether the loop's last pass took every free slot, or every slot new runs may take.
-    private let waitingForSlots = Atomic(false)
+    private let waitingForSlots = SharedState(false)
     /// Runs a send or a commit claimed in its transaction, for the loop to start, and the slots a
     /// send set aside but did not use (counted in `taken` until the loop gives them back).
     private let inbox = SharedState<(runs: [ClaimedRun], unused: Int)>(([], 0))
@@ -356,11 +356,10 @@ public actor EmbeddedEngine: EventSending {
                     // Every slot, or every slot of new runs, is taken: a run that returns frees one
                     // and asks for a pass. Runs that returned during this pass did not ask: pass again.
                     let waiting = claimed.count >= slots || claimed.count { !$0.resumed } >= newLimit
-                    waitingForSlots.store(waiting, ordering: .relaxed)
+                    waitingForSlots.withLock { $0 = waiting }
                     if waiting && inFlight < before + claimed.count { continue }
                     // With every slot busy, the loop still passes each second to renew leases.
-                    let now = clock.now().milliseconds
-                    next = inFlight < configuration.concurrency ? min(due ?? .max, nextPrune()) : now + 1_000
+                    next = NextPass.time(claimed: claimed.count, slots: slots, due: due, prune: nextPrune(), now: clock.now().milliseconds)
                 }
                 await sleep(until: min(next, clock.now().milliseconds + 1_000))
                 // A send, a freed slot or a stop asks for a pass; a recorded run says when it made
@@ -387,7 +386,7 @@ public actor EmbeddedEngine: EventSending {
     /// engine drains, handed to the loop like a send's.
     private nonisolated func wakingClaims() -> WakingClaims {
         let concurrency = configuration.concurrency
-        let (clock, draining, taken, inbox, wakeup) = (clock, draining, taken, inbox, wakeup)
+        let (clock, draining, taken, inbox, wakeup, waitingForSlots) = (clock, draining, taken, inbox, wakeup, waitingForSlots)
         return WakingClaims(
             reserve: { ending in
                 let now = clock.now().milliseconds
@@ -398,7 +397,11 @@ public actor EmbeddedEngine: EventSending {
                     return free
                 }, now)
             },
-            release: { slots in taken.withLock { $0 -= slots } },
+            release: { slots in
+                taken.withLock { $0 -= slots }
+                // A pass that found no free slot waits for one.
+                if slots > 0 && waitingForSlots.withLock { $0 } { wakeup.signal() }
+            },
             handOver: { runs in
                 inbox.withLock { $0.runs += runs }
                 wakeup.wake()
@@ -412,6 +415,7 @@ public actor EmbeddedEngine: EventSending {
             return inbox
         }
         taken.withLock { $0 -= unused }
+        if unused > 0 && waitingForSlots.withLock { $0 } { wakeup.signal() }
         for run in runs { start(run, in: &group) }
     }
 
@@ -465,7 +469,7 @@ public actor EmbeddedEngine: EventSending {
     /// is asked for a pass.
     private nonisolated func finished() {
         taken.withLock { $0 -= 1 }
-        if waitingForSlots.load(ordering: .relaxed) { wakeup.signal() }
+        if waitingForSlots.withLock { $0 } { wakeup.signal() }
     }
 
     private func fireDueCrons() async throws -> Int {
