@@ -10,8 +10,9 @@ import Synchronization
 /// ```
 public final class Container: Sendable {
     private let core: ContainerCore
-    private let tables: FrozenTables
-    @usableFromInline let rootTable: TypeTable
+    @usableFromInline let table: TypeTable
+    /// The root module's context, for ``get(_:)``.
+    @usableFromInline let rootContext = ValidatedGraph.rootContext
     private let moduleContexts: [String: Int]
     private let ownerContexts: [ProviderKey: Int]
     private let lifecycle: LifecycleRunner
@@ -20,12 +21,10 @@ public final class Container: Sendable {
     /// Resolves in the root module's context.
     public let rootResolver: Resolver
 
-    private init(core: ContainerCore, tables: FrozenTables) {
+    private init(core: ContainerCore, table: TypeTable) {
         self.core = core
-        self.tables = tables
-        let root = ValidatedGraph.rootContext
-        rootTable = tables.contexts[root]
-        rootResolver = Resolver(core: core, context: root, tables: tables, path: nil)
+        self.table = table
+        rootResolver = Resolver(core: core, context: ValidatedGraph.rootContext, table: table, path: nil)
         var contexts: [String: Int] = [:]
         for (index, context) in core.graph.contexts.enumerated() where !context.isGlobalProviders {
             contexts[context.name] = contexts[context.name] ?? index
@@ -36,7 +35,7 @@ public final class Container: Sendable {
             owners[node.key] = node.context
         }
         ownerContexts = owners
-        lifecycle = LifecycleRunner(graph: core.graph, tables: tables)
+        lifecycle = LifecycleRunner(graph: core.graph, table: table)
     }
 
     /// Boots the graph reachable from `root`.
@@ -79,8 +78,8 @@ public final class Container: Sendable {
             hosted: hosted, moduleOverrides: moduleOverrides
         )
         let core = ContainerCore(graph: graph)
-        let tables = try await core.buildSingletons()
-        let container = Container(core: core, tables: tables)
+        let table = try await core.buildSingletons()
+        let container = Container(core: core, table: table)
         try await container.lifecycle.initialize()
         return container
     }
@@ -98,14 +97,14 @@ public final class Container: Sendable {
     /// - Parameter name: A module name from a ``ModuleDescriptor``.
     public func resolver(forModule name: String) -> Resolver? {
         guard let context = moduleContexts[name] else { return nil }
-        return Resolver(core: core, context: context, tables: tables, path: nil)
+        return Resolver(core: core, context: context, table: table, path: nil)
     }
 
     /// The resolver of the module that owns the provider of `key` (the first in declaration order),
     /// or the root's when no module owns one: where a hosted handler resolves.
     package func resolver(owning key: ProviderKey) -> Resolver {
         guard let context = ownerContexts[key] else { return rootResolver }
-        return Resolver(core: core, context: context, tables: tables, path: nil)
+        return Resolver(core: core, context: context, table: table, path: nil)
     }
 
     /// Fast synchronous access to a built singleton visible from the root (NestJS `ModuleRef.get`).
@@ -115,8 +114,8 @@ public final class Container: Sendable {
     /// - Throws: ``ResolutionError`` when `type` is not visible from the root, or is transient.
     @inlinable
     public func get<T>(_ type: T.Type) throws -> T {
-        if case .instance(let box)? = rootTable.slot(for: ObjectIdentifier(type)),
-           let typed = box as? TypedInstanceBox<T> {
+        if let bucket = table.bucket(of: ObjectIdentifier(type), in: rootContext),
+           let typed = table.instances[bucket] as? TypedInstanceBox<T> {
             return typed.value
         }
         throw getFailure(type)
@@ -126,8 +125,8 @@ public final class Container: Sendable {
     @usableFromInline
     func getFailure<T>(_ type: T.Type) -> ResolutionError {
         let key = ProviderKey(type)
-        switch rootTable.slot(for: key.id) {
-        case .transient(let node):
+        switch table.slot(for: key.id, in: ValidatedGraph.rootContext) {
+        case .transient(let node, _):
             return core.notASingleton(key, node: node)
         case .instance(let instance):
             return core.typeMismatch(instance, expected: key, context: ValidatedGraph.rootContext, path: nil)

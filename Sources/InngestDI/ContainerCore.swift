@@ -8,32 +8,28 @@ final class ContainerCore: Sendable {
     let graph: ValidatedGraph
     /// Singletons built so far; only used during boot.
     private let built = Mutex<[Int: InstanceBox]>([:])
-    /// The immutable tables, published once at the end of the singleton build.
-    private let frozen = AtomicLazyReference<FrozenTables>()
+    /// The immutable table, published once at the end of the singleton build.
+    private let frozen = AtomicLazyReference<TypeTable>()
 
     init(graph: ValidatedGraph) {
         self.graph = graph
     }
 
-    /// The frozen table of `context`, or `nil` while boot is still building singletons.
-    func table(for context: Int) -> TypeTable? {
-        frozen.load()?.contexts[context]
-    }
-
     /// Builds every singleton in instantiation order, then publishes the frozen tables.
     /// - Throws: ``ResolutionError`` when a factory throws or resolves an undeclared, unbuilt singleton.
-    func buildSingletons() async throws -> FrozenTables {
+    func buildSingletons() async throws -> TypeTable {
         for node in graph.singletonOrder {
-            let instance = try await instantiate(node, tables: nil, from: nil)
+            let instance = try await instantiate(node, table: .booting, from: nil)
             built.withLock { $0[node] = instance }
         }
         let instances = built.withLock { $0 }
-        let tables = FrozenTables(contexts: graph.visible.map { visible in
-            TypeTable(visible.compactMapValues { node in
-                graph.nodes[node].scope == .singleton ? instances[node].map(Slot.instance) : .transient(node)
-            })
+        let table = TypeTable(graph.visible.map { visible in
+            visible.compactMapValues { node in
+                graph.nodes[node].scope == .singleton
+                    ? instances[node].map(Slot.instance) : .transient(node, graph.nodes[node].constructor)
+            }
         })
-        return frozen.storeIfNil(tables)
+        return frozen.storeIfNil(table)
     }
 
     /// Resolves the provider keyed `id` in `context`, or returns `nil` when nothing there provides it.
@@ -44,14 +40,14 @@ final class ContainerCore: Sendable {
     ///   - tables: Every context's frozen table when the caller already holds them.
     ///   - path: The providers being built around this resolve.
     nonisolated(nonsending) func resolve(
-        _ id: ObjectIdentifier, context: Int, table: TypeTable?, tables: FrozenTables?, path: ResolutionPath?
+        _ id: ObjectIdentifier, context: Int, table: TypeTable, path: ResolutionPath?
     ) async throws -> InstanceBox? {
-        let (slot, published) = try lookUp(id, context: context, table: table, tables: tables, path: path)
+        let (slot, published) = try lookUp(id, context: context, table: table, path: path)
         switch slot {
         case .instance(let instance):
             return instance
-        case .transient(let node):
-            return try await instance(of: node, tables: published, from: path)
+        case .transient(let node, _):
+            return try await instance(of: node, table: published, from: path)
         case nil:
             return nil
         }
@@ -59,22 +55,22 @@ final class ContainerCore: Sendable {
 
     /// The instance of a non-singleton provider: a new one for a transient, the current run's for a
     /// run-scoped provider.
-    nonisolated(nonsending) func instance(of node: Int, tables: FrozenTables?, from path: ResolutionPath?) async throws -> InstanceBox {
+    nonisolated(nonsending) func instance(of node: Int, table: TypeTable, from path: ResolutionPath?) async throws -> InstanceBox {
         let provider = graph.nodes[node]
-        if provider.makeNow != nil { return try instanceNow(of: node, tables: tables, from: path) }
-        guard provider.scope == .run else { return try await instantiate(node, tables: tables, from: path) }
+        if provider.makeNow != nil { return try instanceNow(of: node, table: table, from: path) }
+        guard provider.scope == .run else { return try await instantiate(node, table: table, from: path) }
         let run = try runScope(for: provider, path: path)
         if let kept = run.instance(of: node) { return kept }
-        return run.keep(try await instantiate(node, tables: tables, from: path), for: node)
+        return run.keep(try await instantiate(node, table: table, from: path), for: node)
     }
 
-    /// ``instance(of:tables:from:)`` without suspending, for a provider built synchronously.
-    func instanceNow(of node: Int, tables: FrozenTables?, from path: ResolutionPath?) throws -> InstanceBox {
+    /// ``instance(of:table:from:)`` without suspending, for a provider built synchronously.
+    func instanceNow(of node: Int, table: TypeTable, from path: ResolutionPath?) throws -> InstanceBox {
         let provider = graph.nodes[node]
-        guard provider.scope == .run else { return try instantiateNow(node, tables: tables, from: path) }
+        guard provider.scope == .run else { return try instantiateNow(node, table: table, from: path) }
         let run = try runScope(for: provider, path: path)
         if let kept = run.instance(of: node) { return kept }
-        return run.keep(try instantiateNow(node, tables: tables, from: path), for: node)
+        return run.keep(try instantiateNow(node, table: table, from: path), for: node)
     }
 
     /// The run scope of the current task, or why a run-scoped provider cannot be resolved here.
@@ -93,57 +89,56 @@ final class ContainerCore: Sendable {
     /// The slot of `id` in `context`, from the frozen tables once published, else from boot's
     /// state, with the tables it used.
     private func lookUp(
-        _ id: ObjectIdentifier, context: Int, table: TypeTable?, tables: FrozenTables?, path: ResolutionPath?
-    ) throws -> (Slot?, FrozenTables?) {
-        let published = tables ?? frozen.load()
-        if let table = table ?? published?.contexts[context] { return (table.slot(for: id), published) }
-        return (try bootSlot(id, context: context, path: path), published)
+        _ id: ObjectIdentifier, context: Int, table: TypeTable, path: ResolutionPath?
+    ) throws -> (Slot?, TypeTable) {
+        if let published = table.isBooting ? frozen.load() : table { return (published.slot(for: id, in: context), published) }
+        return (try bootSlot(id, context: context, path: path), table)
     }
 
-    /// ``resolve(_:context:table:tables:path:)`` without suspending.
+    /// ``resolve(_:context:table:path:)`` without suspending.
     func resolveNow(
-        _ id: ObjectIdentifier, context: Int, table: TypeTable?, tables: FrozenTables?, path: ResolutionPath?
+        _ id: ObjectIdentifier, context: Int, table: TypeTable, path: ResolutionPath?
     ) throws -> InstanceBox? {
-        let (slot, published) = try lookUp(id, context: context, table: table, tables: tables, path: path)
+        let (slot, published) = try lookUp(id, context: context, table: table, path: path)
         switch slot {
         case .instance(let instance):
             return instance
-        case .transient(let node):
-            return try instanceNow(of: node, tables: published, from: path)
+        case .transient(let node, _):
+            return try instanceNow(of: node, table: published, from: path)
         case nil:
             return nil
         }
     }
 
-    /// ``member(_:tables:from:)`` without suspending.
-    func memberNow(_ node: Int, tables: FrozenTables?, from path: ResolutionPath?) throws -> InstanceBox {
-        guard graph.nodes[node].scope == .singleton else { return try instanceNow(of: node, tables: tables, from: path) }
+    /// ``member(_:table:from:)`` without suspending.
+    func memberNow(_ node: Int, table: TypeTable, from path: ResolutionPath?) throws -> InstanceBox {
+        guard graph.nodes[node].scope == .singleton else { return try instanceNow(of: node, table: table, from: path) }
         if let instance = built.withLock({ $0[node] }) { return instance }
-        return try instantiateNow(node, tables: tables, from: path)
+        return try instantiateNow(node, table: table, from: path)
     }
 
     /// The instance of any provider by index, for a multi-binding's collection: a built singleton,
     /// or the instance its scope gives.
-    nonisolated(nonsending) func member(_ node: Int, tables: FrozenTables?, from path: ResolutionPath?) async throws -> InstanceBox {
-        guard graph.nodes[node].scope == .singleton else { return try await instance(of: node, tables: tables, from: path) }
+    nonisolated(nonsending) func member(_ node: Int, table: TypeTable, from path: ResolutionPath?) async throws -> InstanceBox {
+        guard graph.nodes[node].scope == .singleton else { return try await instance(of: node, table: table, from: path) }
         if let instance = built.withLock({ $0[node] }) { return instance }
-        return try await instantiate(node, tables: tables, from: path)
+        return try await instantiate(node, table: table, from: path)
     }
 
     /// Builds provider `node` in its own context, wrapping a thrown error with the resolution path.
-    nonisolated(nonsending) func instantiate(_ node: Int, tables: FrozenTables?, from path: ResolutionPath?) async throws -> InstanceBox {
+    nonisolated(nonsending) func instantiate(_ node: Int, table: TypeTable, from path: ResolutionPath?) async throws -> InstanceBox {
         let provider = graph.nodes[node]
-        if provider.makeNow != nil { return try instantiateNow(node, tables: tables, from: path) }
+        if provider.makeNow != nil { return try instantiateNow(node, table: table, from: path) }
         let step = try enter(node, provider, from: path)
         do {
-            return try await provider.make(Resolver(core: self, context: provider.context, tables: tables, path: step))
+            return try await provider.make(Resolver(core: self, context: provider.context, table: table, path: step))
         } catch {
             throw wrapped(error, provider, step)
         }
     }
 
-    /// ``instantiate(_:tables:from:)`` without suspending.
-    func instantiateNow(_ node: Int, tables: FrozenTables?, from path: ResolutionPath?) throws -> InstanceBox {
+    /// ``instantiate(_:table:from:)`` without suspending.
+    func instantiateNow(_ node: Int, table: TypeTable, from path: ResolutionPath?) throws -> InstanceBox {
         let provider = graph.nodes[node]
         let step = try enter(node, provider, from: path)
         guard let makeNow = provider.makeNow else {
@@ -155,16 +150,36 @@ final class ContainerCore: Sendable {
             )
         }
         do {
-            return try makeNow(Resolver(core: self, context: provider.context, tables: tables, path: step))
+            return try makeNow(Resolver(core: self, context: provider.context, table: table, path: step))
         } catch {
             throw wrapped(error, provider, step)
         }
     }
 
     /// The resolution path with `node` entered, or the error for a loop through undeclared dependencies.
+    /// A resolver in provider `node`'s module, for building it from the construction of `outer`
+    /// (-1 for none) inside `ancestors`.
+    /// - Throws: ``ResolutionError`` when `node` is already being built there (a loop).
+    func entering(_ node: Int, table: TypeTable, from outer: Int, ancestors: ResolutionPath?) throws -> Resolver {
+        let provider = graph.nodes[node]
+        guard outer >= 0 else { return Resolver(core: self, context: provider.context, table: table, node: node, ancestors: nil) }
+        let enclosing = graph.nodes[outer]
+        let path = ancestors.map { ResolutionPath(node: outer, name: enclosing.key.name, parent: $0) } ?? enclosing.rootPath
+        // A loop: `enter` throws its error.
+        if outer == node || ancestors?.contains(node) == true { _ = try enter(node, provider, from: path) }
+        return Resolver(core: self, context: provider.context, table: table, node: node, ancestors: path)
+    }
+
+    /// The error to throw for `error`, thrown while building `node` on `step`.
+    func failure(_ error: any Error, building node: Int, on step: ResolutionPath?) -> any Error {
+        let provider = graph.nodes[node]
+        return wrapped(error, provider, step ?? provider.rootPath)
+    }
+
     private func enter(_ node: Int, _ provider: ProviderNode, from path: ResolutionPath?) throws -> ResolutionPath {
+        guard let path else { return provider.rootPath }
         let step = ResolutionPath(node: node, name: provider.key.name, parent: path)
-        guard let path, path.contains(node) else { return step }
+        guard path.contains(node) else { return step }
         let contextName = graph.contexts[provider.context].name
         let loop = step.names.joined(separator: " → ")
         throw ResolutionError(
@@ -192,7 +207,7 @@ final class ContainerCore: Sendable {
     private func bootSlot(_ id: ObjectIdentifier, context: Int, path: ResolutionPath?) throws -> Slot? {
         guard let node = graph.visible[context][id] else { return nil }
         let provider = graph.nodes[node]
-        guard provider.scope == .singleton else { return .transient(node) }
+        guard provider.scope == .singleton else { return .transient(node, provider.constructor) }
         if let instance = built.withLock({ $0[node] }) { return .instance(instance) }
         let names = (path?.names ?? []) + [provider.key.name]
         let owner = graph.contexts[provider.context].name

@@ -67,9 +67,10 @@ enum GraphValidator {
         let synchronous = synchronousProviders(providers, edges: edges, scopes: scopes)
         let nodes = providers.enumerated().map { index, provider in
             ProviderNode(
-                key: provider.descriptor.key, context: provider.context, scope: scopes[index],
+                index: index, key: provider.descriptor.key, context: provider.context, scope: scopes[index],
                 kind: provider.descriptor.kind, make: provider.descriptor.make,
                 makeNow: synchronous[index] ? provider.descriptor.makeNow : nil,
+                constructor: provider.descriptor.constructor,
                 displayName: provider.descriptor.displayName
             )
         }

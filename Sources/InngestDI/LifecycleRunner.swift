@@ -13,12 +13,12 @@ struct LifecycleRunner: Sendable {
     let entries: [Entry]
 
     /// Collects the singletons of `graph` whose hooks run, in instantiation order.
-    init(graph: ValidatedGraph, tables: FrozenTables) {
+    init(graph: ValidatedGraph, table: TypeTable) {
         var seen: Set<ObjectIdentifier> = []
         var entries: [Entry] = []
         for node in graph.singletonOrder where graph.nodes[node].runsHooks {
             let provider = graph.nodes[node]
-            guard case .instance(let instance) = tables.contexts[provider.context].slot(for: provider.key.id) else {
+            guard case .instance(let instance) = table.slot(for: provider.key.id, in: provider.context) else {
                 continue
             }
             if let identity = instance.objectIdentity, !seen.insert(identity).inserted { continue }

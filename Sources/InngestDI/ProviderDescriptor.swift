@@ -23,6 +23,8 @@ public struct ProviderDescriptor: Sendable {
     @usableFromInline let make: InstanceFactory
     /// Builds the instance without suspending, when the provider has a synchronous form.
     @usableFromInline let makeNow: SyncInstanceFactory?
+    /// The synchronous form with its static type, for a class or factory provider that has one.
+    @usableFromInline let constructor: Constructor?
 
     /// A class or factory provider.
     ///
@@ -55,7 +57,7 @@ public struct ProviderDescriptor: Sendable {
     init(
         key: ProviderKey, scope: ProviderScope, dependencies: [DependencyDescriptor],
         consumer: String?, location: String?, kind: ProviderKind, make: @escaping InstanceFactory,
-        makeNow: SyncInstanceFactory? = nil
+        makeNow: SyncInstanceFactory? = nil, constructor: Constructor? = nil
     ) {
         self.key = key
         self.scope = scope
@@ -65,6 +67,7 @@ public struct ProviderDescriptor: Sendable {
         self.kind = kind
         self.make = make
         self.makeNow = makeNow
+        self.constructor = constructor
     }
 
     /// A class provider with a synchronous constructor as well as the asynchronous factory: the
@@ -93,7 +96,8 @@ public struct ProviderDescriptor: Sendable {
             key: ProviderKey(type), scope: scope, dependencies: dependencies,
             consumer: consumer, location: location, kind: .factory,
             make: { resolver in TypedInstanceBox(try await factory(resolver)) },
-            makeNow: { resolver in TypedInstanceBox(try construct(resolver)) }
+            makeNow: { resolver in TypedInstanceBox(try construct(resolver)) },
+            constructor: TypedConstructor(construct)
         )
     }
 
@@ -250,7 +254,8 @@ public struct ProviderDescriptor: Sendable {
     public func located(at location: String) -> ProviderDescriptor {
         ProviderDescriptor(
             key: key, scope: scope, dependencies: dependencies,
-            consumer: consumer, location: location, kind: kind, make: make, makeNow: makeNow
+            consumer: consumer, location: location, kind: kind, make: make, makeNow: makeNow,
+            constructor: constructor
         )
     }
 

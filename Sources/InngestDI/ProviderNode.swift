@@ -13,12 +13,19 @@ final class ProviderNode: Sendable {
     let make: InstanceFactory
     /// Builds the instance without suspending; set only when everything it needs can be too.
     let makeNow: SyncInstanceFactory?
+    /// The typed form of `makeNow`, for a transient: resolving it needs no instance box.
+    let constructor: Constructor?
     /// The consumer name for messages.
     let displayName: String
+    /// The resolution path of a resolve that starts at this provider: the same for every such
+    /// resolve, so it is made once rather than per transient instance.
+    let rootPath: ResolutionPath
 
-    init(key: ProviderKey, context: Int, scope: ProviderScope, kind: ProviderKind, make: @escaping InstanceFactory,
-         makeNow: SyncInstanceFactory?, displayName: String) {
+    init(index: Int, key: ProviderKey, context: Int, scope: ProviderScope, kind: ProviderKind, make: @escaping InstanceFactory,
+         makeNow: SyncInstanceFactory?, constructor: Constructor?, displayName: String) {
         self.makeNow = makeNow
+        self.constructor = makeNow == nil || scope != .transient ? nil : constructor
+        self.rootPath = ResolutionPath(node: index, name: key.name, parent: nil)
         self.key = key
         self.context = context
         self.scope = scope

@@ -5,19 +5,34 @@
 /// later (to resolve lazily); after boot it reads the immutable singleton tables.
 public struct Resolver: Sendable {
     let core: ContainerCore
-    let context: Int
-    /// The context's frozen table, when the resolver was created after boot.
-    @usableFromInline let table: TypeTable?
-    /// Every context's frozen table, when the resolver was created after boot.
-    let tables: FrozenTables?
-    let path: ResolutionPath?
+    @usableFromInline let context: Int
+    /// The frozen table of every context, when the resolver was created after boot.
+    @usableFromInline let table: TypeTable
+    /// The provider this resolver's factory builds (by index), or -1 outside any construction.
+    let node: Int
+    /// The providers being built around `node`, innermost last. Kept apart from `node` so that
+    /// building a transient from a top-level resolve needs no new path (its ancestors are one
+    /// provider's shared ``ProviderNode/rootPath``).
+    let ancestors: ResolutionPath?
 
-    init(core: ContainerCore, context: Int, tables: FrozenTables?, path: ResolutionPath?) {
+    init(core: ContainerCore, context: Int, table: TypeTable, path: ResolutionPath?) {
+        self.init(core: core, context: context, table: table, node: path?.node ?? -1, ancestors: path?.parent)
+    }
+
+    init(core: ContainerCore, context: Int, table: TypeTable, node: Int, ancestors: ResolutionPath?) {
         self.core = core
         self.context = context
-        self.table = tables?.contexts[context]
-        self.tables = tables
-        self.path = path
+        self.table = table
+        self.node = node
+        self.ancestors = ancestors
+    }
+
+    /// The resolution path, innermost `node`, for the general path and for messages.
+    var path: ResolutionPath? {
+        guard node >= 0 else { return nil }
+        let provider = core.graph.nodes[node]
+        guard let ancestors else { return provider.rootPath }
+        return ResolutionPath(node: node, name: provider.key.name, parent: ancestors)
     }
 
     /// The name of the module this resolver resolves in (`globalProviders` for global providers).
@@ -38,9 +53,9 @@ public struct Resolver: Sendable {
     /// - Throws: ``ResolutionError`` when nothing visible provides `type`, or a factory throws.
     @inlinable
     nonisolated(nonsending) public func resolve<T>(_ type: T.Type) async throws -> T {
-        if let table, case .instance(let box)? = table.slot(for: ObjectIdentifier(type)),
-           let typed = box as? TypedInstanceBox<T> {
-            return typed.value
+        if let bucket = table.bucket(of: ObjectIdentifier(type), in: context) {
+            if let typed = table.instances[bucket] as? TypedInstanceBox<T> { return typed.value }
+            if let typed = table.constructors[bucket] as? TypedConstructor<T> { return try build(table.nodes[bucket], with: typed) }
         }
         let box = try await required(ObjectIdentifier(type), type)
         if let typed = box as? TypedInstanceBox<T> { return typed.value }
@@ -53,9 +68,9 @@ public struct Resolver: Sendable {
     /// - Throws: ``ResolutionError`` when a factory throws.
     @inlinable
     nonisolated(nonsending) public func resolveOptional<T>(_ type: T.Type) async throws -> T? {
-        if let table, case .instance(let box)? = table.slot(for: ObjectIdentifier(type)),
-           let typed = box as? TypedInstanceBox<T> {
-            return typed.value
+        if let bucket = table.bucket(of: ObjectIdentifier(type), in: context) {
+            if let typed = table.instances[bucket] as? TypedInstanceBox<T> { return typed.value }
+            if let typed = table.constructors[bucket] as? TypedConstructor<T> { return try build(table.nodes[bucket], with: typed) }
         }
         guard let box = try await optional(ObjectIdentifier(type)) else { return nil }
         if let typed = box as? TypedInstanceBox<T> { return typed.value }
@@ -68,7 +83,7 @@ public struct Resolver: Sendable {
     /// - Throws: ``ResolutionError`` when nothing visible provides `token`, or a factory throws.
     @inlinable
     nonisolated(nonsending) public func resolve<Token: ProviderToken>(token: Token.Type) async throws -> Token.Value {
-        if let table, case .instance(let box)? = table.slot(for: ObjectIdentifier(token)),
+        if case .instance(let box)? = table.slot(for: ObjectIdentifier(token), in: context),
            let typed = box as? TypedInstanceBox<Token.Value> {
             return typed.value
         }
@@ -95,9 +110,9 @@ public struct Resolver: Sendable {
     ///   the provider can only be built asynchronously (then use ``resolve(_:)``).
     @inlinable
     public func resolveNow<T>(_ type: T.Type) throws -> T {
-        if let table, case .instance(let box)? = table.slot(for: ObjectIdentifier(type)),
-           let typed = box as? TypedInstanceBox<T> {
-            return typed.value
+        if let bucket = table.bucket(of: ObjectIdentifier(type), in: context) {
+            if let typed = table.instances[bucket] as? TypedInstanceBox<T> { return typed.value }
+            if let typed = table.constructors[bucket] as? TypedConstructor<T> { return try build(table.nodes[bucket], with: typed) }
         }
         let box = try requiredNow(ObjectIdentifier(type), type)
         if let typed = box as? TypedInstanceBox<T> { return typed.value }
@@ -110,13 +125,36 @@ public struct Resolver: Sendable {
     /// - Throws: as ``resolveNow(_:)``.
     @inlinable
     public func resolveOptionalNow<T>(_ type: T.Type) throws -> T? {
-        if let table, case .instance(let box)? = table.slot(for: ObjectIdentifier(type)),
-           let typed = box as? TypedInstanceBox<T> {
-            return typed.value
+        if let bucket = table.bucket(of: ObjectIdentifier(type), in: context) {
+            if let typed = table.instances[bucket] as? TypedInstanceBox<T> { return typed.value }
+            if let typed = table.constructors[bucket] as? TypedConstructor<T> { return try build(table.nodes[bucket], with: typed) }
         }
         guard let box = try optionalNow(ObjectIdentifier(type)) else { return nil }
         if let typed = box as? TypedInstanceBox<T> { return typed.value }
         throw mismatch(box, type)
+    }
+
+    /// Builds transient `node` with its typed constructor: no instance box, no cast from `Any`.
+    @inlinable
+    func build<T>(_ node: Int, with constructor: TypedConstructor<T>) throws -> T {
+        let resolver = try entering(node)
+        do {
+            return try constructor.construct(resolver)
+        } catch {
+            throw resolver.failure(error, building: node)
+        }
+    }
+
+    /// A resolver for building provider `node` from this one's resolve.
+    @usableFromInline
+    func entering(_ node: Int) throws -> Resolver {
+        try core.entering(node, table: table, from: self.node, ancestors: ancestors)
+    }
+
+    /// The error to throw for `error`, thrown by the constructor of `node` given this resolver.
+    @usableFromInline
+    func failure(_ error: any Error, building node: Int) -> any Error {
+        core.failure(error, building: node, on: path)
     }
 
     /// The general path of ``resolveNow(_:)``.
@@ -131,7 +169,7 @@ public struct Resolver: Sendable {
     /// The general path of the synchronous forms.
     @usableFromInline
     func optionalNow(_ id: ObjectIdentifier) throws -> InstanceBox? {
-        try core.resolveNow(id, context: context, table: table, tables: tables, path: path)
+        try core.resolveNow(id, context: context, table: table, path: path)
     }
 
     /// A lazy handle that resolves `type` in this resolver's module when asked.
@@ -139,14 +177,14 @@ public struct Resolver: Sendable {
     public func provider<T>(_ type: T.Type) -> Provider<T> {
         // Without this resolve's path: `get()` runs later, outside the construction that made the
         // handle, and must not mistake its own type on the old path for a loop.
-        Provider(resolver: Resolver(core: core, context: context, tables: tables, path: nil))
+        Provider(resolver: Resolver(core: core, context: context, table: table, path: nil))
     }
 
     /// The general path: boot-time resolves, transients, run-scoped providers; throws when nothing
     /// visible provides `id`.
     @usableFromInline
     nonisolated(nonsending) func required(_ id: ObjectIdentifier, _ type: any Any.Type) async throws -> InstanceBox {
-        guard let box = try await core.resolve(id, context: context, table: table, tables: tables, path: path) else {
+        guard let box = try await core.resolve(id, context: context, table: table, path: path) else {
             throw core.notVisible(ProviderKey(metatype: type), context: context, path: path)
         }
         return box
@@ -155,7 +193,7 @@ public struct Resolver: Sendable {
     /// The general path of the optional forms.
     @usableFromInline
     nonisolated(nonsending) func optional(_ id: ObjectIdentifier) async throws -> InstanceBox? {
-        try await core.resolve(id, context: context, table: table, tables: tables, path: path)
+        try await core.resolve(id, context: context, table: table, path: path)
     }
 
     /// The error for an instance that is not of the requested type (a factory or alias bug).
@@ -169,7 +207,7 @@ public struct Resolver: Sendable {
         var boxes: [InstanceBox] = []
         boxes.reserveCapacity(members.count)
         for member in members {
-            boxes.append(try core.memberNow(member, tables: tables, from: path))
+            boxes.append(try core.memberNow(member, table: table, from: path))
         }
         guard let collection = binding.gather(boxes) else {
             let instance = boxes.first { binding.gather([$0]) == nil } ?? boxes[0]
@@ -183,7 +221,7 @@ public struct Resolver: Sendable {
         var boxes: [InstanceBox] = []
         boxes.reserveCapacity(members.count)
         for member in members {
-            boxes.append(try await core.member(member, tables: tables, from: path))
+            boxes.append(try await core.member(member, table: table, from: path))
         }
         guard let collection = binding.gather(boxes) else {
             let instance = boxes.first { binding.gather([$0]) == nil } ?? boxes[0]
