@@ -12,11 +12,13 @@ struct Nap: Event {
 
 /// How late each nap's step after the sleep started, by token, and how many naps went to sleep.
 final class NapTimes: Sendable {
-    private let state = Mutex<(asleep: Int, lateness: [Double])>((0, []))
+    private let state = Mutex<(asleep: Int, woke: [(due: Double, lateness: Double)])>((0, []))
     func fellAsleep() { state.withLock { $0.asleep += 1 } }
-    func woke(lateness: Double) { state.withLock { $0.lateness.append(lateness) } }
+    func woke(due: Double, lateness: Double) { state.withLock { $0.woke.append((due, lateness)) } }
     var asleep: Int { state.withLock { $0.asleep } }
-    var lateness: [Double] { state.withLock { $0.lateness } }
+    var lateness: [Double] { state.withLock { $0.woke.map(\.lateness) } }
+    /// Each sleeper's due time (seconds since 1970) and lateness (ms).
+    var woke: [(due: Double, lateness: Double)] { state.withLock { $0.woke } }
 }
 
 struct Napper: InngestFunction {
@@ -27,7 +29,7 @@ struct Napper: InngestFunction {
     func handle(_ nap: Nap, context: Context) async throws {
         try await context.step.run("plan") { times.fellAsleep() }
         try await context.step.sleep("nap", until: Date(timeIntervalSince1970: nap.wakeAt))
-        try await context.step.run("woke") { times.woke(lateness: (Date().timeIntervalSince1970 - nap.wakeAt) * 1000) }
+        try await context.step.run("woke") { times.woke(due: nap.wakeAt, lateness: (Date().timeIntervalSince1970 - nap.wakeAt) * 1000) }
     }
 }
 
@@ -57,8 +59,11 @@ func timersScenario(sleepers: Int, burst: Int) async throws {
     if burst > 0, Date().timeIntervalSince1970 < burstAt {
         try await Task.sleep(for: .milliseconds(Int((burstAt - Date().timeIntervalSince1970) * 1000)))
     }
+    let sending = ContinuousClock.now
+    let sendingAt = Date().timeIntervalSince1970
     if burst > 0 { try await app.send((0..<burst).map { Order(n: $0, customerId: "c-\($0 % 100)") }) }
     let sent = ContinuousClock.now
+    let sentAt = Date().timeIntervalSince1970
     let done = burst == 0 ? true : await completions.wait(for: burst, timeout: .seconds(600))
     let burstSeconds = seconds(ContinuousClock.now - sent)
     while times.lateness.count < sleepers && Date().timeIntervalSince1970 - start < 60 { try await Task.sleep(for: .milliseconds(20)) }
@@ -68,6 +73,25 @@ func timersScenario(sleepers: Int, burst: Int) async throws {
            : String(format: "%.2f s; the burst then took %.2f s (%.0f runs/s)", asleepAfter, burstSeconds, Double(burst) / burstSeconds))
     report("timer lateness p50 / p99 / max", String(format: "%.1f / %.1f / %.1f ms (%d of %d woke)", percentile(0.5), percentile(0.99),
            lateness.last ?? .nan, lateness.count, sleepers))
+    if burst > 0 {
+        // Where the late ones are: those due while the burst's send was being accepted, and after.
+        let woke = times.woke
+        func summary(_ group: [(due: Double, lateness: Double)]) -> String {
+            let sorted = group.map(\.lateness).sorted()
+            guard !sorted.isEmpty else { return "none" }
+            return String(format: "%d, p50 %.1f / p99 %.1f ms", sorted.count, sorted[sorted.count / 2], sorted[min(sorted.count - 1, sorted.count * 99 / 100)])
+        }
+        report("the burst's send (\(burst) events, one call)", String(format: "%.0f ms, from %.2f s before the first sleeper was due",
+               seconds(sent - sending) * 1000, start + 8 - sendingAt))
+        report("sleepers due during the send / after it", summary(woke.filter { $0.due < sentAt }) + "; " + summary(woke.filter { $0.due >= sentAt }))
+        var windows: [String] = []
+        for window in 0..<6 {
+            let low = start + 8 + Double(window) * 0.5
+            let group = woke.filter { $0.due >= low && $0.due < low + 0.5 }.map(\.lateness).sorted()
+            if !group.isEmpty { windows.append(String(format: "%.1f", group[min(group.count - 1, group.count * 99 / 100)])) }
+        }
+        report("p99 lateness by half second of due time", windows.joined(separator: " / ") + " ms")
+    }
     if !done || lateness.count < sleepers { failures.append("timers: \(lateness.count) of \(sleepers) sleepers woke, burst done: \(done)") }
     print("load average after: \(loadAverage())")
     await app.shutdown()
