@@ -118,7 +118,8 @@ public final class InngestApp: Sendable {
         try await client.send(event, id: id, at: at, user: user)
     }
 
-    /// Sends several events atomically. See `InngestClient.send`.
+    /// Sends several events in one call: each is accepted with the runs it triggers (the embedded
+    /// engine accepts more than 100 in parts). See `InngestClient.send`.
     @discardableResult
     public func send(_ events: [any EventConvertible]) async throws -> [String] {
         try await client.send(events)

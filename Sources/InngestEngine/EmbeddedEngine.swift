@@ -26,8 +26,9 @@ public actor EmbeddedEngine: EventSending {
     private let taken = SharedState(0)
     private var inFlight: Int { taken.withLock { $0 } }
     /// Slots that new runs leave to runs that wake (from a sleep, a wait, an invoke or a retry
-    /// backoff): an eighth of the concurrency. A burst of new work fills the rest, so a timer that
-    /// comes due finds a slot at once instead of waiting for a new run to finish.
+    /// backoff): an eighth of the concurrency, and as many more as runs wake in the next 25 ms
+    /// (`EngineStore.wakeAhead`). A burst of new work fills the rest, so a timer that comes due
+    /// finds a slot at once instead of waiting for a new run to finish.
     private var newRunSlots: Int { configuration.concurrency - configuration.concurrency / 8 }
     /// Whether the loop's last pass took every free slot, or every slot new runs may take.
     private let waitingForSlots = SharedState(false)
@@ -102,6 +103,11 @@ public actor EmbeddedEngine: EventSending {
     }
 
     /// Accepts events: each is on disk, with the runs it triggers, before this returns.
+    ///
+    /// More than 100 events are accepted 100 at a time, each part its own transaction, so that
+    /// runs waking meanwhile are not held up. If a part fails (a storage error), the parts before
+    /// it stay accepted and the error is thrown: give events an `id` to make sending again safe
+    /// (a repeated id within 24 hours is accepted once).
     /// - Returns: the event ids (an idempotent repeat returns the original id).
     /// - Throws: `InvalidEventError` for a malformed event (nothing is stored), `EngineError.shuttingDown`.
     public func send(_ events: [InngestEvent]) async throws -> [String] {
@@ -109,37 +115,57 @@ public actor EmbeddedEngine: EventSending {
         let now = clock.now()
         for event in events { try event.validate(now: now) }
         // The send claims the runs it starts, in its own transaction, up to the free slots it sets
-        // aside: a run then starts without a pass of the loop over the queue.
+        // aside then: a run then starts without a pass of the loop over the queue. The slots are
+        // set aside only when it claims (a large send claims in its last part), so that runs that
+        // wake while it is accepted have them meanwhile.
         let wanted = loop == nil ? 0 : events.reduce(0) { $0 + router.maximumRuns(forEventNamed: $1.name) }
-        let newRunSlots = self.newRunSlots
-        let reservation = Reservation(slots: taken.withLock { taken in
-            let slots = max(0, min(newRunSlots - taken, wanted))
-            taken += slots
-            return slots
-        })
+        let (newRunSlots, taken, draining) = (self.newRunSlots, self.taken, self.draining)
+        let reservation = Reservation()
         do {
             // Read in the transaction: once the engine drains, a send claims nothing.
-            let limit: @Sendable () -> Int = { self.draining.withLock { $0 } ? 0 : reservation.slots }
-            return try await store.ingest(events, now: now.milliseconds, claimLimit: limit) { claimed, next in
-                self.handOver(claimed, next: next, reservation: reservation)
+            let limit: @Sendable () -> Int = {
+                guard !draining.withLock({ $0 }) else { return 0 }
+                return reservation.reserve {
+                    taken.withLock { taken in
+                        let slots = max(0, min(newRunSlots - taken, wanted))
+                        taken += slots
+                        return slots
+                    }
+                }
             }
+            let wakeup = self.wakeup
+            return try await store.ingest(events, now: now.milliseconds, claimLimit: limit, committed: { claimed, next in
+                self.handOver(claimed, next: next, reservation: reservation)
+            }, partCommitted: { wakeup.signal() })
         } catch {
-            if !reservation.handedOver { taken.withLock { $0 -= reservation.slots } }
+            let slots = reservation.unhanded
+            if slots > 0 { taken.withLock { $0 -= slots } }
             throw error
         }
     }
 
     /// The slots a send set aside for the runs it claims, and whether it handed them to the loop.
     private final class Reservation: Sendable {
-        let slots: Int
-        private let state = Mutex(false)
+        private let state = Mutex((slots: 0, reserved: false, handedOver: false))
 
-        init(slots: Int) { self.slots = slots }
+        /// The slots set aside (0 until the send claims).
+        var slots: Int { state.withLock { $0.slots } }
 
-        /// Whether the claimed runs (and the unused slots) went to the loop.
-        var handedOver: Bool { state.withLock { $0 } }
+        /// The slots set aside and not handed to the loop: the send's to give back when it fails.
+        var unhanded: Int { state.withLock { $0.handedOver ? 0 : $0.slots } }
 
-        func markHandedOver() { state.withLock { $0 = true } }
+        /// Sets aside the slots `take` takes from the free ones, the first time; returns the slots set aside.
+        func reserve(_ take: () -> Int) -> Int {
+            state.withLock { state in
+                if !state.reserved {
+                    state.reserved = true
+                    state.slots = take()
+                }
+                return state.slots
+            }
+        }
+
+        func markHandedOver() { state.withLock { $0.handedOver = true } }
     }
 
     /// Called in a send's transaction once it committed: its claimed runs and unused slots go to

@@ -27,7 +27,10 @@ public struct InngestClient: Sendable {
         try await send(envelopes: [InngestEvent(event, id: id, at: at, user: user)]).first ?? ""
     }
 
-    /// Sends several events at once: all are accepted or none.
+    /// Sends several events at once. All are validated first (one invalid event and none is sent);
+    /// the embedded engine accepts up to 100 in one transaction and more in parts of 100, so a
+    /// storage failure midway leaves the parts before it accepted. Give events an `id` to send
+    /// again safely.
     /// - Returns: their ids, in order.
     @discardableResult
     public func send(_ events: [any EventConvertible]) async throws -> [String] {

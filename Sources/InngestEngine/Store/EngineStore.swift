@@ -168,7 +168,7 @@ actor EngineStore {
 
     // MARK: Events
 
-    /// Accepts events and creates the runs they trigger, atomically.
+    /// Accepts events and creates the runs they trigger: each event atomically with its runs.
     /// - Parameters:
     ///   - events: validated envelopes.
     ///   - now: milliseconds.
@@ -179,23 +179,49 @@ actor EngineStore {
     ///   - committed: called once the events are committed, before they are on the disk, with the
     ///     runs claimed and the earliest time a queued run is due (nil for none): the engine starts
     ///     those runs while the syncer's thread fsyncs the events.
+    ///
+    /// A send of more than ``eventsPerTransaction`` events is accepted in parts, one transaction
+    /// each, with the store's other work between them: runs that wake meanwhile (a sleep over, a
+    /// retry due) are claimed between two parts instead of after the whole send, which at 20,000
+    /// events takes most of a second. After each part the loop is asked for a pass (`partCommitted`),
+    /// so the send's first runs start while the rest is accepted; the last part claims up to
+    /// `claimLimit` runs itself. When a part fails, the parts before it stay accepted (a send is
+    /// not one transaction, as with Inngest's event API) and the error is thrown: sending again
+    /// with the same event ids accepts each event once.
     func ingest(_ events: [InngestEvent], now: Int64, claimLimit: @Sendable () -> Int = { 0 },
-                committed: @Sendable (_ claimed: [ClaimedRun], _ nextDue: Int64?) -> Void = { _, _ in }) async throws -> [String] {
-        let (ids, claimed, next) = try accept(events, now: now, claimLimit: claimLimit)
+                committed: @Sendable (_ claimed: [ClaimedRun], _ nextDue: Int64?) -> Void = { _, _ in },
+                partCommitted: @Sendable () -> Void = {}) async throws -> [String] {
+        var ids: [String] = []
+        ids.reserveCapacity(events.count)
+        var start = events.startIndex
+        while events.endIndex - start > Self.eventsPerTransaction {
+            ids += try accept(events[start..<start + Self.eventsPerTransaction], now: now, claimLimit: { 0 }).ids
+            start += Self.eventsPerTransaction
+            partCommitted()
+            // Calls to the store made meanwhile (a pass of the loop, a group commit) go before the next part.
+            await Task.yield()
+        }
+        let (last, claimed, next) = try accept(events[start...], now: now, claimLimit: claimLimit)
         committed(claimed, next)
         try await syncer?.durable(inline: false)
-        return ids
+        return ids + last
     }
+
+    /// The most events a send accepts in one transaction: 2-4 ms of the store's thread, about as
+    /// long as a run that wakes during a large send waits for its claim (250 measured 10-25 ms
+    /// late at p99 beside 4-13 ms with 100, a 20,000-event send taking 0.85 s instead of 0.67).
+    static let eventsPerTransaction = 100
+
 
     /// Commits the events and their runs, and claims up to `claimLimit` due runs; with full
     /// durability they are on the disk only once the syncer says so.
-    private func accept(_ events: [InngestEvent], now: Int64, claimLimit: () -> Int) throws -> (ids: [String], claimed: [ClaimedRun], next: Int64?) {
+    private func accept(_ events: ArraySlice<InngestEvent>, now: Int64, claimLimit: () -> Int) throws -> (ids: [String], claimed: [ClaimedRun], next: Int64?) {
         try transaction(waitsForDisk: false) {
             var ids: [String] = []
             for event in events { ids.append(try insertEvent(event, id: nil, now: now)) }
             let limit = claimLimit()
             guard limit > 0, !gatesClaims else { return (ids, [], now) }
-            let claimed = try claimWithin(now: now, limit: limit, newLimit: limit)
+            let claimed = try claimWithin(now: now, limit: limit, newLimit: try leavingSlotsToWake(limit, now: now))
             return (ids, claimed, try connection.query("SELECT MIN(next_at) AS t FROM runs WHERE status = 'queued'").first?["t"].int)
         }
     }
@@ -539,12 +565,30 @@ actor EngineStore {
         let inboxLimit = 1_000
         let inboxed = try ingestInbox(now: now, limit: inboxLimit)
         _ = try fireDueCrons(now: now, nextFire: nextFire)
+        let newLimit = try leavingSlotsToWake(newLimit, now: now)
         let claimed = try claimDue(now: now, limit: limit, newLimit: newLimit)
         let newClaimed = claimed.count { !$0.resumed }
         // A full inbox batch leaves more queued: the next pass is due at once.
         if inboxed >= inboxLimit { return (claimed, now) }
         return (claimed, try nextWakeTime(startedOnly: newClaimed >= newLimit))
     }
+
+    /// How many new runs a claim at `now` may start of `newLimit`: fewer by the runs that wake
+    /// within ``wakeAhead`` milliseconds (a sleep ending, a retry due), up to all of them, so that
+    /// those find free slots at the next claim instead of waiting for new runs to finish. Nothing
+    /// changes while no run is about to wake.
+    private func leavingSlotsToWake(_ newLimit: Int, now: Int64) throws -> Int {
+        guard newLimit > 0 else { return 0 }
+        let soon = try connection.query("""
+            SELECT COUNT(*) AS n FROM (SELECT 1 FROM runs INDEXED BY runs_resume
+            WHERE status = 'queued' AND started_at IS NOT NULL AND next_at > ? AND next_at <= ? LIMIT ?)
+            """, [.integer(now), .integer(now + Self.wakeAhead), .integer(Int64(newLimit))]).first?["n"].int ?? 0
+        return newLimit - Int(soon)
+    }
+
+    /// How far ahead a claim of new runs looks for runs about to wake, in milliseconds: about two
+    /// group commits of a burst, the time a woken run holds its slot.
+    static let wakeAhead: Int64 = 25
 
     /// Marks up to `limit` due runs as running and loads what executing them needs. Sleeps whose
     /// time has come are completed first. A run whose rows cannot be read (a damaged or foreign
