@@ -147,14 +147,18 @@ if runsTable {
     // What the disk gives: a run sent on its own waits for four fsyncs (its event, three steps).
     report("disk: fdatasync of a 4 KiB write in the database's folder (p50 / p95 / p99 of 200)",
            percentiles(diskSyncLatencies(in: directory)))
-    var latencies: [Double] = []
-    for n in 0..<100 {
-        let start = ContinuousClock.now
-        try await app.send(Tick(n: n))
-        await completions.wait(for: n + 1)
-        latencies.append(seconds(ContinuousClock.now - start) * 1000)
+    /// 100 runs sent one after the other, each waited for: send → completed, sorted (ms).
+    func sequentialLatencies(_ app: InngestApp, _ completions: Completions) async throws -> [Double] {
+        var latencies: [Double] = []
+        for n in 0..<100 {
+            let start = ContinuousClock.now
+            try await app.send(Tick(n: n))
+            await completions.wait(for: n + 1)
+            latencies.append(seconds(ContinuousClock.now - start) * 1000)
+        }
+        return latencies.sorted()
     }
-    report("engine: one 3-step run, send → completed (p50 / p95 / p99)", percentiles(latencies.sorted()))
+    report("engine: one 3-step run, send → completed (p50 / p95 / p99)", percentiles(try await sequentialLatencies(app, completions)))
     // The same without waiting for the disk (durability .normal): what the engine itself costs.
     do {
         let normalCompletions = Completions()
@@ -165,14 +169,8 @@ if runsTable {
                                         observer: { if $0.entry.kind == .runCompleted { normalCompletions.finished() } },
                                         durability: .normal)),
             functions: [FunctionDefinition(handler: ThreeStepFunction())])
-        var normalLatencies: [Double] = []
-        for n in 0..<100 {
-            let start = ContinuousClock.now
-            try await normal.send(Tick(n: n))
-            await normalCompletions.wait(for: n + 1)
-            normalLatencies.append(seconds(ContinuousClock.now - start) * 1000)
-        }
-        report("engine: the same with durability .normal (no fsync waited for)", percentiles(normalLatencies.sorted()))
+        report("engine: the same with durability .normal (no fsync waited for)",
+               percentiles(try await sequentialLatencies(normal, normalCompletions)))
         await normal.shutdown()
     }
 
