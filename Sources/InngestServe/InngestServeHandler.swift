@@ -17,7 +17,7 @@ public struct InngestServeHandler: Sendable {
     /// The functions served, with the `-failure` companion of each that has a failure handler.
     public let functions: [FunctionDefinition]
     /// The configuration.
-    public let configuration: ServeConfiguration
+    public internal(set) var configuration: ServeConfiguration
     let resolver: @Sendable (FunctionDefinition) -> Resolver
     let events: (any EventSending)?
     let logger: InngestLogger
@@ -75,6 +75,18 @@ public struct InngestServeHandler: Sendable {
         case .probe: return probe(request)
         case .execution: return await execute(request)
         }
+    }
+
+    /// The same handler, reporting `name` as the web framework that serves it
+    /// (`X-Inngest-Framework`, the sync payload and introspection), unless the configuration
+    /// already names one. The adapters call it with `"hummingbird"` and `"vapor"`.
+    /// - Parameter name: the framework's name, lowercase, as the official SDKs report theirs.
+    /// - Returns: the handler with the name set.
+    public func servedBy(framework name: String) -> InngestServeHandler {
+        guard configuration.framework == nil else { return self }
+        var handler = self
+        handler.configuration.framework = name
+        return handler
     }
 
     /// A JSON response with the SDK headers, signed when a key is configured.

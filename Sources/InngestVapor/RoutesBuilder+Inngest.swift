@@ -13,7 +13,8 @@ import Vapor
 
 extension RoutesBuilder {
     /// Serves an app's functions to an Inngest server: routes GET (introspection), PUT (sync) and
-    /// POST (execute) of `path` to the handler.
+    /// POST (execute) of `path` to the handler, which reports `vapor` as its framework unless its
+    /// configuration names another.
     ///
     /// ```swift
     /// let inngest = try await InngestApp.boot(AppModule.self,
@@ -31,6 +32,7 @@ extension RoutesBuilder {
     /// - Returns: the routes builder, for chaining.
     @discardableResult
     public func addInngest(_ handler: InngestServeHandler, at path: String = "/api/inngest") -> Self {
+        let handler = handler.servedBy(framework: "vapor")
         for method in [HTTPMethod.GET, .PUT, .POST] {
             on(method, path.pathComponents, body: .stream) { request in
                 try await handler.response(to: request)

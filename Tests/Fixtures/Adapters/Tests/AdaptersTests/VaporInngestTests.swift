@@ -54,6 +54,7 @@ private func paddedGreetCall(size: Int) -> [UInt8] {
             #expect(introspection.status == 200)
             #expect(introspection.body.contains(#""function_count":1"#))
             #expect(introspection.header("X-Inngest-SDK")?.hasPrefix("inngest-swift:v") == true)
+            #expect(introspection.header("X-Inngest-Framework") == "vapor")
 
             for execution in responses[1...] {
                 #expect(execution.status == 206)
