@@ -53,6 +53,12 @@ let package = Package(
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
 
+        .systemLibrary(
+            name: "CLibSSL",
+            pkgConfig: "libssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+
         // Leaf libraries.
         .target(
             name: "InngestCrypto",
@@ -67,7 +73,8 @@ let package = Package(
         // Runtime.
         .target(name: "InngestCore", dependencies: ["InngestDI", "InngestCrypto", "InngestExpression", "InngestTime"]),
         .target(name: "InngestEngine", dependencies: ["InngestCore", "InngestDI", "InngestTime", "CSQLite"]),
-        .target(name: "InngestServe", dependencies: ["InngestCore", "InngestDI", "InngestCrypto", "InngestTime"]),
+        .target(name: "InngestServe", dependencies: ["InngestCore", "InngestDI", "InngestCrypto", "InngestTime",
+                                               .target(name: "CLibSSL", condition: .when(platforms: [.linux, .android]))]),
         // The local web dashboard (development): a small HTTP server on POSIX sockets, no dependency.
         .target(name: "InngestDashboard", dependencies: ["InngestCore", "InngestEngine"]),
         .target(

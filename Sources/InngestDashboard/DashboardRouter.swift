@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InngestCore
 import InngestEngine
 
@@ -111,9 +115,9 @@ struct DashboardRouter: Sendable {
     }
 
     private func send(_ form: [String: String]) async throws -> HTTPResponse {
-        let name = form["name"]?.trimmingCharacters(in: .whitespaces) ?? ""
-        let dataText = form["data"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } ?? "{}"
-        let id = form["id"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let name = form["name"]?.trimmingWhitespace ?? ""
+        let dataText = form["data"].flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 } ?? "{}"
+        let id = form["id"]?.trimmingWhitespace ?? ""
         func again(_ error: String) async throws -> HTTPResponse {
             .html(pages.send(name: name, data: dataText, id: id, error: error, cursor: try await cursor()), status: 400)
         }

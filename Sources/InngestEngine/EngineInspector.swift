@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InngestCore
 
 /// Access to an engine's database without running anything: for tools, dashboards and the

@@ -1,8 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import InngestCore
-#if canImport(FoundationNetworking)
-import FoundationNetworking
 #endif
+import InngestCore
 
 /// Sends events to Inngest's event API, `POST {eventApi}/e/{eventKey}`: the transport of an
 /// `InngestClient` and of `step.sendEvent` when the app is served to an Inngest server.
@@ -42,7 +43,7 @@ public struct EventAPIClient: EventSending {
         self.env = env
         self.maxAttempts = max(1, maxAttempts)
         self.initialBackoff = initialBackoff
-        self.http = HTTPClient(timeout: timeout)
+        self.http = HTTPClient(timeout: .milliseconds(Int64((max(0.001, timeout) * 1000).rounded())))
         self.clock = clock
     }
 
@@ -62,15 +63,14 @@ public struct EventAPIClient: EventSending {
     /// - Throws: `EventAPIError`; `CancellationError` when the task is cancelled while waiting to retry.
     public func send(_ events: [InngestEvent]) async throws -> [String] {
         guard !events.isEmpty else { return [] }
-        let body: Data
+        let body: [UInt8]
         do {
-            body = try JSONCoding.encoder.encode(events)
+            body = Array(try JSONCoding.encoder.encode(events))
         } catch {
             throw EventAPIError.invalidPayload("the events could not be encoded as JSON: \(error)")
         }
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove("/")
-        let key = eventKey.addingPercentEncoding(withAllowedCharacters: allowed) ?? eventKey
+        // A path segment: what RFC 3986 allows in one (no "/").
+        let key = eventKey.percentEncoded(keeping: "!$&'()*+,;=:@")
         guard let url = HTTPClient.url(baseURL, path: "/e/\(key)") else {
             throw EventAPIError.invalidPayload("the event API origin \(baseURL) cannot be joined with /e/<key>; check INNGEST_EVENT_API_BASE_URL")
         }

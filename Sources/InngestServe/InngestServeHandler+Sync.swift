@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InngestCore
 
 extension InngestServeHandler {
@@ -124,7 +128,7 @@ extension InngestServeHandler {
             var response: HTTPClient.Response?
             for key in keys {
                 if let key { headers["Authorization"] = "Bearer \(key.hashed)" }
-                response = try await http.send("POST", registerURL, headers: headers, body: payload.jsonData)
+                response = try await http.send("POST", registerURL, headers: headers, body: Array(payload.jsonData))
                 if let status = response?.status, status != 401 && status != 403 { break }
             }
             guard let response else { return failure("no response from \(registerURL.absoluteString)") }
@@ -155,7 +159,7 @@ extension InngestServeHandler {
             guard trustingHeaders else { return nil }
             guard let host = request.headers["X-Forwarded-Host"] ?? request.headers["Host"], !host.isEmpty else { return nil }
             let scheme = request.headers["X-Forwarded-Proto"]?.split(separator: ",").first.map(String.init) ?? "http"
-            origin = "\(scheme.trimmingCharacters(in: .whitespaces))://\(host)"
+            origin = "\(scheme.trimmingWhitespace)://\(host)"
         }
         return Self.join(origin: origin, path: configuration.servePath ?? request.path)
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InngestCore
 import InngestDI
 
@@ -51,7 +55,7 @@ public struct InngestServeHandler: Sendable {
         self.logger = logger
         self.clock = clock
         self.instrumentation = instrumentation
-        self.http = HTTPClient(timeout: requestTimeout)
+        self.http = HTTPClient(timeout: .milliseconds(Int64((max(0.001, requestTimeout) * 1000).rounded())))
         self.configurationError = Self.optionsError(functions)
         if let configurationError {
             logger.error("this app cannot be synced: \(configurationError.description)")

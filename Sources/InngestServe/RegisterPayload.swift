@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InngestCore
 import InngestTime
 
@@ -44,9 +48,8 @@ public struct RegisterPayload: Sendable, Hashable {
 
     /// The URL the server calls to execute a function: the serve URL with `fnId` and `stepId=step`.
     public static func stepURL(serveURL: String, compositeId: String) -> String {
-        var allowed = CharacterSet.urlQueryAllowed
-        allowed.remove(charactersIn: "&=+?#")
-        let encoded = compositeId.addingPercentEncoding(withAllowedCharacters: allowed) ?? compositeId
+        // A query value: what RFC 3986 allows in a query, less the separators `&`, `=`, `+`, `?`.
+        let encoded = compositeId.percentEncoded(keeping: "!$'()*,;:@/")
         return serveURL + (serveURL.contains("?") ? "&" : "?") + "fnId=\(encoded)&stepId=step"
     }
 

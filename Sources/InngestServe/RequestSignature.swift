@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import InngestCore
 import InngestCrypto
 
 /// An `X-Inngest-Signature` value, `t=<unix seconds>&s=<hex>`: HMAC-SHA256 of `body || t` keyed by
@@ -44,7 +49,7 @@ public struct RequestSignature: Sendable, Hashable, CustomStringConvertible {
         guard header.utf8.count <= Self.maximumHeaderLength else { throw SignatureError.malformed(header) }
         var t: Substring?
         var s: Substring?
-        for pair in header.trimmingCharacters(in: .whitespaces).split(separator: "&", omittingEmptySubsequences: false) {
+        for pair in header.trimmingWhitespace.split(separator: "&", omittingEmptySubsequences: false) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else { throw SignatureError.malformed(header) }
             switch parts[0] {

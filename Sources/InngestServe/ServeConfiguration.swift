@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import InngestCore
 
 /// How the serve endpoint identifies itself and reaches Inngest: app id, keys, mode and origins.
 ///
@@ -100,7 +105,7 @@ public struct ServeConfiguration: Sendable {
                                        environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ServeConfigurationError) -> ServeConfiguration {
         func value(_ name: String) -> String? {
-            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            guard let raw = environment[name]?.trimmingWhitespace, !raw.isEmpty else { return nil }
             return raw
         }
         func url(_ name: String) throws(ServeConfigurationError) -> URL? {

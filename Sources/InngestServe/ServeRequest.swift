@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An HTTP request to the serve endpoint, independent of any web framework. Adapters build one
 /// from their framework's request and pass it to `InngestServeHandler.handle(_:)`.

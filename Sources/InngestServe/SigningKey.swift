@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import InngestCore
 import InngestCrypto
 
 /// An Inngest signing key, e.g. `signkey-prod-<hex>`: the HMAC key for request signatures and,
@@ -15,7 +20,7 @@ public struct SigningKey: Sendable, Hashable, CustomStringConvertible {
     /// - Parameter rawValue: the key as configured (`INNGEST_SIGNING_KEY`).
     /// - Throws: `ServeConfigurationError` when the key is empty or its secret part is not hexadecimal.
     public init(_ rawValue: String) throws(ServeConfigurationError) {
-        let trimmed = rawValue.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = rawValue.trimmingWhitespace
         let prefix = Self.prefix(of: trimmed)
         let secret = String(trimmed.dropFirst(prefix.count))
         guard !secret.isEmpty else {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A five-field cron expression as the Inngest server accepts it, with an optional
 /// `TZ=<zone> ` or `CRON_TZ=<zone> ` prefix.

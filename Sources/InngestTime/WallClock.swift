@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Converts between instants (whole seconds since the Unix epoch) and wall-clock seconds
 /// (seconds since 1970-01-01T00:00 on the local clock) in one time zone.

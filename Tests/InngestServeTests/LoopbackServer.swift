@@ -29,6 +29,8 @@ final class LoopbackServer: Sendable {
     struct Reply: Sendable {
         var status: Int
         var body: String
+        /// Bytes written instead of a well-formed response (status and body are then ignored).
+        var raw: [UInt8]? = nil
     }
 
     struct SocketError: Error, CustomStringConvertible {
@@ -184,6 +186,7 @@ final class LoopbackServer: Sendable {
     }
 
     private static func bytes(of reply: Reply) -> [UInt8] {
+        if let raw = reply.raw { return raw }
         let body = Array(reply.body.utf8)
         let head = "HTTP/1.1 \(reply.status) Status\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n"
             + "Connection: close\r\n\r\n"

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Throw this to retry a step or a run no earlier than a given time, e.g. after a rate limit.
 ///

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The event envelope, exactly as Inngest defines it: `name`, `data`, `id`, `ts`, `user`, `v`.
 ///

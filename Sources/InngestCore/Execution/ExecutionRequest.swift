@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// One execution of a function: what Inngest's server sends in an execute call, and what the
 /// embedded engine loads from its store.
 public struct ExecutionRequest: Sendable {
@@ -49,8 +55,6 @@ public enum ExecutionOutcome: Sendable, Hashable {
     /// The function failed (HTTP 500/400). Retried unless `retriable` is false.
     case failed(SerializedError, retriable: Bool, retryAfter: Date?)
 }
-
-import struct Foundation.Date
 
 /// Admits step bodies to execute, as a concurrency limit does: `enter` returns once the body may
 /// run, and `leave` is called once it finished.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import InngestDI
 
 /// The one execution core: runs a function against its memoized state and says, in Inngest's

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Sees runs and steps as they execute: the seam the `Metrics` and `Tracing` traits plug into, and
 /// yours for another backend. Set it as `EngineConfiguration.instrumentation`; the embedded engine

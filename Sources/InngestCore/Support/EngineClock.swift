@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The framework's one source of time: the engine, the executor (sleep dates, `RetryAfterError`)
 /// and the serve handler read it and nothing else. `SystemClock` in production; tests use a manual

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension InngestLogger {
     /// A record as text: `level message key=value…`, keys sorted, ending with a newline.

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A small structured logger. The framework has no logging dependency: records go to standard
 /// error, as text for people or as JSON lines for a log pipeline, or to any `sink` (with the
@@ -127,7 +138,17 @@ public struct InngestLogger: Sendable {
         }
     }
 
+    /// One `write(2)` of the whole line, so that lines from concurrent tasks do not interleave.
     private static func writeToStandardError(_ line: String) {
-        FileHandle.standardError.write(Data(line.utf8))
+        var line = line
+        line.withUTF8 { bytes in
+            var rest = UnsafeRawBufferPointer(bytes)
+            while !rest.isEmpty {
+                let written = write(STDERR_FILENO, rest.baseAddress, rest.count)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                rest = UnsafeRawBufferPointer(rebasing: rest[written...])
+            }
+        }
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A JSON value, used wherever data crosses a durable or wire boundary untyped: event payloads,
 /// memoized step results and function outputs.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Decodes a `Decodable` value straight from a `JSONValue` tree, with the results and errors
 /// `JSONCoding.decoder` gives for the tree's text: ISO 8601 dates, Base64 `Data`, URLs from

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import func Glibc.pow
+#elseif canImport(Musl)
+import func Musl.pow
+#elseif canImport(Darwin)
+import func Darwin.pow
+#endif
+
 /// How long to wait before retrying a failed step or function body: exponential backoff with jitter.
 public struct RetryPolicy: Sendable, Hashable {
     /// The delay before the first retry.
@@ -32,4 +40,3 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 }
 
-import func Foundation.pow
