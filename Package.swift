@@ -131,6 +131,7 @@ let package = Package(
 
         // A worker process for the crash and several-process tests: the tests start it, kill it, and
         // read the ledger of side effects it appends to.
+        .executableTarget(name: "inngest-idle", dependencies: ["Inngest"]),
         .executableTarget(name: "inngest-crash-worker", dependencies: ["InngestCore", "InngestDI", "InngestEngine"]),
 
         // Tests. The tests of the traits are in the consumer fixture Tests/Fixtures/Adapters, which

@@ -12,7 +12,6 @@
 //   swift run -c release inngest-bench offered                      1,000 runs offered at 50/s: send → completed p50 / p99
 //   swift run -c release inngest-bench timers                       timer lateness of 10,000 sleepers woken during a 20,000-run burst
 //   swift run -c release inngest-bench timers-idle                  the same sleepers woken with nothing else to do
-//   swift run -c release inngest-bench idle                         resident memory after boot, CPU time while idle
 //   swift run -c release inngest-bench resume                       a run resuming after a sleep over 1 / 100 / 1,000 memoized steps
 //
 // Every figure is measured here, on this machine, each run; nothing is hard-coded. A scenario whose
@@ -43,7 +42,7 @@ while let argument = arguments.popFirst() {
 }
 if scenarios.isEmpty { scenarios = ["table"] }
 if scenarios.contains("flow") { scenarios += ["flow-overhead", "flow-scaling", "debounce", "commits"] }
-let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "idle", "timers", "timers-idle", "scaling", "offered", "di", "codegen"]
+let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "timers", "timers-idle", "scaling", "offered", "di", "codegen"]
 for name in scenarios where !known.contains(name) { print("unknown scenario \(name); known: \(known.sorted().joined(separator: ", "))"); exit(2) }
 /// What failed a check; the process exits with status 1 when it is not empty.
 nonisolated(unsafe) var failures: [String] = []
@@ -694,7 +693,6 @@ if scenarios.contains("resume") {
 if scenarios.contains("replay") { try await replayScenario(repetitions: repetitions) }
 if scenarios.contains("codegen") { codegenScenario(repetitions: repetitions) }
 if scenarios.contains("di") { try await dependencyInjectionScenario(repetitions: repetitions) }
-if scenarios.contains("idle") { try await idleScenario(seconds: 10) }
 if scenarios.contains("timers") { try await timersScenario(sleepers: 10_000, burst: 20_000) }
 if scenarios.contains("timers-idle") { try await timersScenario(sleepers: 10_000, burst: 0) }
 if scenarios.contains("offered") { try await offeredScenario(events: 1_000, perSecond: 50) }
