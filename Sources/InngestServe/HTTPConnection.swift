@@ -28,7 +28,7 @@ final class HTTPConnection {
 
     deinit {
         if let tls {
-            SSL_shutdown(tls)
+            _ = Self.withoutSIGPIPE { SSL_shutdown(tls) }
             SSL_free(tls)
         }
         if let context { SSL_CTX_free(context) }
@@ -38,12 +38,14 @@ final class HTTPConnection {
     /// Writes `request` and reads the response until it is complete or the server closes.
     /// - Throws: `HTTPClient.TransportError`, or the parser's error for a malformed response.
     func exchange(_ request: [UInt8], parser: HTTPResponseParser) throws -> HTTPClient.Response {
-        try Self.withoutSIGPIPE { () throws -> Void in
-            var offset = 0
-            while offset < request.count {
-                let written = try write(request[offset...])
-                offset += written
-            }
+        // Reads write too in TLS (alerts, key updates): the whole exchange runs without SIGPIPE.
+        try Self.withoutSIGPIPE { try exchangeBlocking(request, parser: parser) }
+    }
+
+    private func exchangeBlocking(_ request: [UInt8], parser: HTTPResponseParser) throws -> HTTPClient.Response {
+        var offset = 0
+        while offset < request.count {
+            offset += try write(request[offset...])
         }
         var received: [UInt8] = []
         var parsedAt = 0
