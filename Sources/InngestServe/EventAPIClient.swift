@@ -34,7 +34,8 @@ public struct EventAPIClient: EventSending {
     ///   - env: the branch environment.
     ///   - maxAttempts: attempts in all (default 5).
     ///   - initialBackoff: the first retry's wait (default 200 ms).
-    ///   - timeout: the timeout of one attempt, in seconds.
+    ///   - timeout: the longest wait, in seconds, for each step of an attempt: connecting, the TLS
+    ///     handshake, each read and write.
     ///   - clock: the time source the backoff waits on.
     public init(baseURL: URL, eventKey: String, env: String? = nil, maxAttempts: Int = 5,
                 initialBackoff: Duration = .milliseconds(200), timeout: TimeInterval = 30, clock: any EngineClock = SystemClock()) {

@@ -41,7 +41,8 @@ public struct InngestServeHandler: Sendable {
     ///   - events: sends events for `step.sendEvent`, e.g. an `EventAPIClient`; `nil` makes it throw.
     ///   - logger: where the handler logs failures.
     ///   - clock: the time source for signature windows, sleep dates and retry times.
-    ///   - requestTimeout: the timeout of the handler's own calls to Inngest (sync), in seconds.
+    ///   - requestTimeout: the longest wait, in seconds, for each step of the handler's own calls to
+    ///     Inngest (sync): connecting, the TLS handshake, each read and write.
     ///   - instrumentation: told about each execution, step body and finished run (metrics,
     ///     tracing); `nil` costs nothing.
     public init(functions: [FunctionDefinition], configuration: ServeConfiguration,
