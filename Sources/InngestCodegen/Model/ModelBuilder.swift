@@ -44,12 +44,20 @@ public struct ModelBuilder {
         return (builder.model, diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) })
     }
 
-    /// The declaration without the members that are under `#if false`.
+    /// The declaration without the members that are under `#if false`. A list is rewritten only
+    /// when it loses a member: `removeAll` copies the scanned file's shared array even when it
+    /// removes nothing.
     private static func compiledMembers(of type: TypeDecl) -> TypeDecl {
         var type = type
-        type.methods.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
-        type.initializers.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
-        type.properties.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        if type.methods.contains(where: { CompilationCondition.isNeverTrue($0.conditions) }) {
+            type.methods.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        }
+        if type.initializers.contains(where: { CompilationCondition.isNeverTrue($0.conditions) }) {
+            type.initializers.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        }
+        if type.properties.contains(where: { CompilationCondition.isNeverTrue($0.conditions) }) {
+            type.properties.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        }
         return type
     }
 
