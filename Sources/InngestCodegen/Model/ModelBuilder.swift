@@ -79,7 +79,8 @@ public struct ModelBuilder {
             var attached: [Marker] = []
             for declaration in declarations {
                 attached += declaration.markers
-                for member in declaration.methods + declaration.initializers { attached += member.markers }
+                for member in declaration.methods { attached += member.markers }
+                for member in declaration.initializers { attached += member.markers }
                 for property in declaration.properties {
                     attached += property.markers.filter { $0.kind == "provider" }
                     for marker in property.markers where marker.kind != "provider" {
