@@ -37,10 +37,10 @@ enum TokenTextFormatter: Sendable {
                         output[written] = 0x20
                         written += 1
                     }
-                    for index in token.start..<token.end {
-                        output[written] = bytes[index]
-                        written += 1
-                    }
+                    let length = token.end - token.start
+                    _ = UnsafeMutableBufferPointer(rebasing: output[written..<(written + length)])
+                        .update(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))
+                    written += length
                     previous = token
                 }
                 return written
