@@ -374,6 +374,10 @@ public enum Renderer {
 
     /// A Swift string literal.
     static func literal(_ text: String) -> String {
+        // Only ASCII scalars are escaped: text without one of their bytes is quoted as it is.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
