@@ -135,9 +135,14 @@ struct TypeIndex {
         while next < queue.count {
             let current = queue[next]
             next += 1
+            // An entry repeated (in many extensions, or many declarations of one name) resolves the
+            // same way each time: it is read once.
             var entries: [(String, String?)] = []
+            var seenEntries = Set<Entry>()
             for declaration in declarations[current] ?? [] {
-                entries += declaration.inheritance.map { ($0, declaration.parentName) }
+                for entry in declaration.inheritance where seenEntries.insert(Entry(written: entry, scope: declaration.parentName)).inserted {
+                    entries.append((entry, declaration.parentName))
+                }
             }
             if let alias = aliases[current], primary(current) == nil {
                 entries.append((alias.aliased, alias.parentName))
@@ -160,6 +165,12 @@ struct TypeIndex {
             }
         }
         return (ancestors, externals)
+    }
+
+    /// An inheritance entry as written, and the type it is written in.
+    private struct Entry: Hashable {
+        var written: String
+        var scope: String?
     }
 
     /// The superclass of `name` when it is a class whose superclass is declared in the target.
