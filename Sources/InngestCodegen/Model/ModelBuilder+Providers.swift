@@ -19,25 +19,32 @@ extension ModelBuilder {
     /// has no meaning.
     mutating func collectProviders(_ name: String, _ declarations: [TypeDecl], isModule: Bool) {
         var providers: [ProviderModel] = []
-        for declaration in declarations {
-            for marker in declaration.markers where marker.kind == "provider" {
+        // By index, and only the members with markers: a `for … in` would copy every declaration
+        // and member of a name that may have thousands.
+        for position in declarations.indices {
+            for marker in declarations[position].markers where marker.kind == "provider" {
                 diagnostics.append(Diagnostic(.error, "@inngest.provider cannot mark a type; \(Marker.providerPlacement). To provide \(name) itself, "
                                               + "mark it // @inngest.injectable and list it in a module's providers", at: marker.location))
             }
-            for initializer in declaration.initializers {
-                for marker in initializer.markers where marker.kind == "provider" {
+            let initializers = declarations[position].initializers
+            for member in initializers.indices where !initializers[member].markers.isEmpty {
+                for marker in initializers[member].markers where marker.kind == "provider" {
                     diagnostics.append(Diagnostic(.error, "@inngest.provider cannot mark an initialiser; \(Marker.providerPlacement). "
                                                   + "To choose the initialiser the wiring calls, write // @inngest.inject", at: marker.location))
                 }
             }
-            for property in declaration.properties {
+            let properties = declarations[position].properties
+            for member in properties.indices where !properties[member].markers.isEmpty {
+                let property = properties[member]
                 let markers = property.markers.filter { $0.kind == "provider" }
                 guard let marker = markers.first,
                       checkProviderPlacement(marker, markers, member: property.name, of: name, isStatic: property.isStatic, isModule: isModule)
                 else { continue }
                 if let provider = valueProvider(property, marker, module: name) { providers.append(provider) }
             }
-            for method in declaration.methods {
+            let methods = declarations[position].methods
+            for member in methods.indices where !methods[member].markers.isEmpty {
+                let method = methods[member]
                 let markers = method.markers.filter { $0.kind == "provider" }
                 guard let marker = markers.first else {
                     for inject in method.markers where inject.kind == "inject" {
