@@ -81,6 +81,11 @@ struct TypeIndex {
     /// The protocol names of an inheritance entry: `InngestFunction & Sendable` → both,
     /// `@unchecked Sendable` → `Sendable`, `any P` → `P`; `~Copyable` and function types give none.
     static func components(of entry: String) -> [String] {
+        // The common entry is one plain name (`Sendable`, `Inngest.Event`): it is its own component.
+        if let first = entry.utf8.first, first == UInt8(ascii: "_") || (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z"),
+           entry != "any", entry != "some", entry.utf8.allSatisfy(isPlainNameByte) {
+            return [entry]
+        }
         var parts: [String] = []
         var depth = 0
         var current = ""
@@ -105,6 +110,17 @@ struct TypeIndex {
             while name.hasPrefix("("), name.hasSuffix(")") { name = String(name.dropFirst().dropLast()) }
             guard let start = name.first, start.isLetter || start == "_" else { return nil }
             return name.contains("->") ? nil : name
+        }
+    }
+
+    /// A byte of a plain dotted name: ASCII letters, digits, `_` and `.`.
+    private static func isPlainNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
         }
     }
 
