@@ -273,12 +273,12 @@ extension ModelBuilder {
     /// What a parameter of type `type` asks for: the resolver (`ModuleRef`, `Resolver`), a lazy
     /// handle (`Provider<T>`), an optional (`T?`, `Optional<T>`), or `T`.
     static func dependency(label: String?, name: String, type written: String) -> DependencyModel {
-        var type = written.trimmingCharacters(in: .whitespaces)
+        var type = trimmedWhitespace(written)
         if resolverTypes.contains(type) {
             return DependencyModel(label: label, name: name, type: type, isOptional: false, isResolver: true)
         }
         if let prefix = lazyPrefixes.first(where: { type.hasPrefix($0) }), type.hasSuffix(">") {
-            let inner = String(type.dropFirst(prefix.count).dropLast()).trimmingCharacters(in: .whitespaces)
+            let inner = trimmedWhitespace(String(type.dropFirst(prefix.count).dropLast()))
             return DependencyModel(label: label, name: name, type: inner, isOptional: false, isLazy: true)
         }
         var optional = false
@@ -290,5 +290,13 @@ extension ModelBuilder {
             optional = true
         }
         return DependencyModel(label: label, name: name, type: type, isOptional: optional)
+    }
+
+    /// `text` without leading and trailing whitespace (Foundation's `.whitespaces`); Foundation is
+    /// asked only when an end is not a plain ASCII character (its only ASCII whitespace: space, tab).
+    private static func trimmedWhitespace(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }
