@@ -10,12 +10,30 @@ public enum Generator {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
+    /// The stages of a generation, in order, for ``generate(_:options:phaseEnded:)``.
+    package enum Phase: CaseIterable, Sendable {
+        /// Lexing and scanning every file (the local targets it depends on included, with their models).
+        case scan
+        /// Building the target's model.
+        case model
+        /// The checks.
+        case check
+        /// Rendering the files (nothing when there are errors).
+        case render
+    }
+
     /// Generates the files for a target.
     /// - Parameters:
     ///   - sources: every `.swift` file of the target: path and contents.
     ///   - options: the target's role and the targets it depends on.
     /// - Returns: the files, or the diagnostics that prevent them.
     public static func generate(_ sources: [(path: String, bytes: [UInt8])], options: GeneratorOptions = GeneratorOptions()) -> Output {
+        generate(sources, options: options) { _ in }
+    }
+
+    /// ``generate(_:options:)``, calling `phaseEnded` as each ``Phase`` ends (the benchmark's clock).
+    package static func generate(_ sources: [(path: String, bytes: [UInt8])], options: GeneratorOptions,
+                                 phaseEnded: (Phase) -> Void) -> Output {
         // The local targets it depends on, each modelled with what it depends on in turn. Their
         // own builds report their problems; here they are what the checks and the event enum see.
         var external = AppModel()
@@ -27,7 +45,9 @@ public enum Generator {
             dependencyFiles.formUnion(dependency.sources.map(\.path))
         }
         let scanned = Scanner.scanAll(sources)
+        phaseEnded(.scan)
         let (model, buildDiagnostics) = ModelBuilder.build(scanned, external: external)
+        phaseEnded(.model)
         // At a dependency's line, only an error of the whole app's graph is news: everything else
         // (and every warning) is that target's build's to report.
         let checks = Checker.check(model.absorbing(external), role: options.role).filter { diagnostic in
@@ -42,6 +62,8 @@ public enum Generator {
                                           + "declare a root module, e.g. // @inngest.module() struct AppModule {}", at: location))
         }
         diagnostics.sort { ($0.location ?? .zero) < ($1.location ?? .zero) }
+        phaseEnded(.check)
+        defer { phaseEnded(.render) }
         if diagnostics.contains(where: { $0.severity == .error }) { return Output(files: [:], diagnostics: diagnostics) }
         do {
             return Output(files: try Renderer.render(model, external: external, importing: options.dependencies.map(\.moduleName)),

@@ -7,22 +7,39 @@ import InngestCodegen
 func codegenScenario(repetitions: Int) {
     print("\ncodegen — full generation of a target (median of \(repetitions); floor: 1,000 files ≈ 6 MB ≤ 60 ms)")
     print("command: swift run -c release inngest-bench codegen")
+    print("per phase, wall / CPU of all threads in ms (medians): " + Generator.Phase.allCases.map { "\($0)" }.joined(separator: ", "))
     for files in [250, 500, 1_000] {
         let sources = codegenTarget(files: files)
         let bytes = sources.reduce(0) { $0 + $1.bytes.count }
         var times: [Double] = []
+        var phaseTimes = [(wall: [Double], cpu: [Double])](repeating: ([], []), count: Generator.Phase.allCases.count)
         var diagnostics = 0
         for _ in 0..<repetitions {
             let start = ContinuousClock.now
-            let output = Generator.generate(sources)
+            var phaseStart = (wall: start, cpu: processCPUTime())
+            let output = Generator.generate(sources, options: GeneratorOptions()) { phase in
+                let now = (wall: ContinuousClock.now, cpu: processCPUTime())
+                let index = Generator.Phase.allCases.firstIndex(of: phase) ?? 0
+                phaseTimes[index].wall.append(seconds(now.wall - phaseStart.wall) * 1000)
+                phaseTimes[index].cpu.append((now.cpu - phaseStart.cpu) * 1000)
+                phaseStart = now
+            }
             times.append(seconds(ContinuousClock.now - start) * 1000)
             diagnostics = output.diagnostics.count
         }
         let time = median(times)
+        let phases = phaseTimes.map { String(format: "%.1f/%.1f", median($0.wall), median($0.cpu)) }.joined(separator: ", ")
         report("codegen: \(files) files, \(bytes / 1_000_000).\(bytes / 100_000 % 10) MB",
-               String(format: "%.0f ms (%.0f MB/s)%@", time, Double(bytes) / time / 1e3,
-                      diagnostics == 0 ? "" : " [\(diagnostics) diagnostics]"))
+               String(format: "%.0f ms (%.0f MB/s)%@; phases %@", time, Double(bytes) / time / 1e3,
+                      diagnostics == 0 ? "" : " [\(diagnostics) diagnostics]", phases))
     }
+}
+
+/// The CPU time of every thread of the process so far, in seconds.
+func processCPUTime() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 /// `files` source files: the first 30 % declare a handler each (every third also an event), the next

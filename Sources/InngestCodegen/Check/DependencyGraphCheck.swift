@@ -57,9 +57,17 @@ enum DependencyGraphCheck {
         }
         let (homes, listingProblems) = homes(model.functions, graph)
         diagnostics += listingProblems
+        // Many functions share a home: what it sees is computed once per module.
+        var visibilities: [String: (module: ModuleModel, visible: Visibility)] = [:]
         for function in model.functions {
             guard let home = homes[function.typeName] ?? graph.root else { continue }
-            let visible = visibility(in: home, graph)
+            let visible: Visibility
+            if let cached = visibilities[home.typeName], cached.module == home {
+                visible = cached.visible
+            } else {
+                visible = visibility(in: home, graph)
+                visibilities[home.typeName] = (home, visible)
+            }
             if case .markedMethod = function.declaration {
                 guard visible.lacks(function.typeName) else { continue }
                 let place = home.typeName == graph.root?.typeName ? "the root module \(home.typeName)" : home.typeName

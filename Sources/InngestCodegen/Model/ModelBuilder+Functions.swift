@@ -14,10 +14,11 @@ extension ModelBuilder {
         } else if let marker = markers.first {
             collectMarkedType(name, primary, declarations, marker)
         }
-        for declaration in declarations {
-            for method in declaration.methods {
-                for marker in method.markers where marker.kind == "function" {
-                    collectMarkedMethod(name, primary, declarations, method, marker)
+        for position in declarations.indices {
+            let methods = declarations[position].methods
+            for member in methods.indices where !methods[member].markers.isEmpty {
+                for marker in methods[member].markers where marker.kind == "function" {
+                    collectMarkedMethod(name, primary, declarations, methods[member], marker)
                 }
             }
         }

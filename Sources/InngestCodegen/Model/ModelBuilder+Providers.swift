@@ -19,25 +19,32 @@ extension ModelBuilder {
     /// has no meaning.
     mutating func collectProviders(_ name: String, _ declarations: [TypeDecl], isModule: Bool) {
         var providers: [ProviderModel] = []
-        for declaration in declarations {
-            for marker in declaration.markers where marker.kind == "provider" {
+        // By index, and only the members with markers: a `for … in` would copy every declaration
+        // and member of a name that may have thousands.
+        for position in declarations.indices {
+            for marker in declarations[position].markers where marker.kind == "provider" {
                 diagnostics.append(Diagnostic(.error, "@inngest.provider cannot mark a type; \(Marker.providerPlacement). To provide \(name) itself, "
                                               + "mark it // @inngest.injectable and list it in a module's providers", at: marker.location))
             }
-            for initializer in declaration.initializers {
-                for marker in initializer.markers where marker.kind == "provider" {
+            let initializers = declarations[position].initializers
+            for member in initializers.indices where !initializers[member].markers.isEmpty {
+                for marker in initializers[member].markers where marker.kind == "provider" {
                     diagnostics.append(Diagnostic(.error, "@inngest.provider cannot mark an initialiser; \(Marker.providerPlacement). "
                                                   + "To choose the initialiser the wiring calls, write // @inngest.inject", at: marker.location))
                 }
             }
-            for property in declaration.properties {
+            let properties = declarations[position].properties
+            for member in properties.indices where !properties[member].markers.isEmpty {
+                let property = properties[member]
                 let markers = property.markers.filter { $0.kind == "provider" }
                 guard let marker = markers.first,
                       checkProviderPlacement(marker, markers, member: property.name, of: name, isStatic: property.isStatic, isModule: isModule)
                 else { continue }
                 if let provider = valueProvider(property, marker, module: name) { providers.append(provider) }
             }
-            for method in declaration.methods {
+            let methods = declarations[position].methods
+            for member in methods.indices where !methods[member].markers.isEmpty {
+                let method = methods[member]
                 let markers = method.markers.filter { $0.kind == "provider" }
                 guard let marker = markers.first else {
                     for inject in method.markers where inject.kind == "inject" {
@@ -266,12 +273,12 @@ extension ModelBuilder {
     /// What a parameter of type `type` asks for: the resolver (`ModuleRef`, `Resolver`), a lazy
     /// handle (`Provider<T>`), an optional (`T?`, `Optional<T>`), or `T`.
     static func dependency(label: String?, name: String, type written: String) -> DependencyModel {
-        var type = written.trimmingCharacters(in: .whitespaces)
+        var type = trimmedWhitespace(written)
         if resolverTypes.contains(type) {
             return DependencyModel(label: label, name: name, type: type, isOptional: false, isResolver: true)
         }
         if let prefix = lazyPrefixes.first(where: { type.hasPrefix($0) }), type.hasSuffix(">") {
-            let inner = String(type.dropFirst(prefix.count).dropLast()).trimmingCharacters(in: .whitespaces)
+            let inner = trimmedWhitespace(String(type.dropFirst(prefix.count).dropLast()))
             return DependencyModel(label: label, name: name, type: inner, isOptional: false, isLazy: true)
         }
         var optional = false
@@ -283,5 +290,13 @@ extension ModelBuilder {
             optional = true
         }
         return DependencyModel(label: label, name: name, type: type, isOptional: optional)
+    }
+
+    /// `text` without leading and trailing whitespace (Foundation's `.whitespaces`); Foundation is
+    /// asked only when an end is not a plain ASCII character (its only ASCII whitespace: space, tab).
+    private static func trimmedWhitespace(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }

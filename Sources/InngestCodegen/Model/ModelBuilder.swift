@@ -28,8 +28,8 @@ public struct ModelBuilder {
         for file in files {
             builder.diagnostics += file.diagnostics
             // Code under `#if false` is not part of the program.
-            for type in file.types where !CompilationCondition.isNeverTrue(type.conditions) {
-                builder.types[type.name, default: []].append(Self.compiledMembers(of: type))
+            for position in file.types.indices where !CompilationCondition.isNeverTrue(file.types[position].conditions) {
+                builder.types[file.types[position].name, default: []].append(Self.compiledMembers(of: file.types[position]))
             }
             aliases += file.typeAliases.filter { !CompilationCondition.isNeverTrue($0.conditions) }
         }
@@ -44,12 +44,20 @@ public struct ModelBuilder {
         return (builder.model, diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) })
     }
 
-    /// The declaration without the members that are under `#if false`.
+    /// The declaration without the members that are under `#if false`. A list is rewritten only
+    /// when it loses a member: `removeAll` copies the scanned file's shared array even when it
+    /// removes nothing.
     private static func compiledMembers(of type: TypeDecl) -> TypeDecl {
         var type = type
-        type.methods.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
-        type.initializers.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
-        type.properties.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        if type.methods.contains(where: { CompilationCondition.isNeverTrue($0.conditions) }) {
+            type.methods.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        }
+        if type.initializers.contains(where: { CompilationCondition.isNeverTrue($0.conditions) }) {
+            type.initializers.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        }
+        if type.properties.contains(where: { CompilationCondition.isNeverTrue($0.conditions) }) {
+            type.properties.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
+        }
         return type
     }
 
@@ -69,12 +77,18 @@ public struct ModelBuilder {
             guard let declarations = types[name] else { continue }
             let primary = declarations.first { $0.kind != .extension } ?? declarations[0]
             var attached: [Marker] = []
-            for declaration in declarations {
-                attached += declaration.markers
-                for member in declaration.methods + declaration.initializers { attached += member.markers }
-                for property in declaration.properties {
-                    attached += property.markers.filter { $0.kind == "provider" }
-                    for marker in property.markers where marker.kind != "provider" {
+            // By index, reading only the markers: a name may have thousands of declarations, and a
+            // `for … in` would copy each declaration and member.
+            for position in declarations.indices {
+                attached += declarations[position].markers
+                let methods = declarations[position].methods, initializers = declarations[position].initializers
+                for member in methods.indices { attached += methods[member].markers }
+                for member in initializers.indices { attached += initializers[member].markers }
+                let properties = declarations[position].properties
+                for member in properties.indices where !properties[member].markers.isEmpty {
+                    let markers = properties[member].markers
+                    attached += markers.filter { $0.kind == "provider" }
+                    for marker in markers where marker.kind != "provider" {
                         checkKind(marker)
                         diagnostics.append(Diagnostic(.error, "@inngest.\(marker.kind) cannot mark a property; put it above a type or a method",
                                                       at: marker.location))

@@ -81,6 +81,11 @@ struct TypeIndex {
     /// The protocol names of an inheritance entry: `InngestFunction & Sendable` → both,
     /// `@unchecked Sendable` → `Sendable`, `any P` → `P`; `~Copyable` and function types give none.
     static func components(of entry: String) -> [String] {
+        // The common entry is one plain name (`Sendable`, `Inngest.Event`): it is its own component.
+        if let first = entry.utf8.first, first == UInt8(ascii: "_") || (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z"),
+           entry != "any", entry != "some", entry.utf8.allSatisfy(isPlainNameByte) {
+            return [entry]
+        }
         var parts: [String] = []
         var depth = 0
         var current = ""
@@ -105,6 +110,17 @@ struct TypeIndex {
             while name.hasPrefix("("), name.hasSuffix(")") { name = String(name.dropFirst().dropLast()) }
             guard let start = name.first, start.isLetter || start == "_" else { return nil }
             return name.contains("->") ? nil : name
+        }
+    }
+
+    /// A byte of a plain dotted name: ASCII letters, digits, `_` and `.`.
+    private static func isPlainNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
         }
     }
 
@@ -135,9 +151,14 @@ struct TypeIndex {
         while next < queue.count {
             let current = queue[next]
             next += 1
+            // An entry repeated (in many extensions, or many declarations of one name) resolves the
+            // same way each time: it is read once.
             var entries: [(String, String?)] = []
+            var seenEntries = Set<Entry>()
             for declaration in declarations[current] ?? [] {
-                entries += declaration.inheritance.map { ($0, declaration.parentName) }
+                for entry in declaration.inheritance where seenEntries.insert(Entry(written: entry, scope: declaration.parentName)).inserted {
+                    entries.append((entry, declaration.parentName))
+                }
             }
             if let alias = aliases[current], primary(current) == nil {
                 entries.append((alias.aliased, alias.parentName))
@@ -160,6 +181,12 @@ struct TypeIndex {
             }
         }
         return (ancestors, externals)
+    }
+
+    /// An inheritance entry as written, and the type it is written in.
+    private struct Entry: Hashable {
+        var written: String
+        var scope: String?
     }
 
     /// The superclass of `name` when it is a class whose superclass is declared in the target.

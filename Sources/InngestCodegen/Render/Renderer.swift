@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Renders the generated files of a target from its model, through the templates. Output is
 /// deterministic: sorted, no timestamps, the same bytes for the same sources.
@@ -16,16 +18,29 @@ public enum Renderer {
     /// - Throws: `TemplateError` (a generator bug).
     public static func render(_ model: AppModel, external: AppModel = AppModel(), importing modules: [String] = []) throws -> [String: String] {
         let imports = modules.map { ["module": $0] }
-        func rendered(_ template: Template, _ values: Template.Values) throws -> String {
+        @Sendable func rendered(_ template: Template, _ values: Template.Values) throws -> String {
             var values = values
             values.lists["dependencyImports"] = imports
             return try template.render(values)
         }
-        return [
-            "InngestEvents.generated.swift": try rendered(Templates.inngestEvents, events(model, external: external)),
-            "InngestRegistry.generated.swift": try rendered(Templates.inngestRegistry, registry(model)),
-            "InngestWiring.generated.swift": try rendered(Templates.inngestWiring, wiring(model)),
+        // The files are independent: each is rendered on its own thread, and the first error in
+        // the order of `fileNames` is thrown, as if they were rendered one after the other.
+        let renderers: [@Sendable () throws -> String] = [
+            { try rendered(Templates.inngestEvents, events(model, external: external)) },
+            { try rendered(Templates.inngestRegistry, registry(model)) },
+            { try rendered(Templates.inngestWiring, wiring(model)) },
         ]
+        let results = Mutex([Result<String, any Error>?](repeating: nil, count: renderers.count))
+        DispatchQueue.concurrentPerform(iterations: renderers.count) { index in
+            let result = Result { try renderers[index]() }
+            results.withLock { $0[index] = result }
+        }
+        var files: [String: String] = [:]
+        for (name, result) in zip(fileNames, results.withLock { $0 }) {
+            guard let result else { continue }
+            files[name] = try result.get()
+        }
+        return files
     }
 
     // MARK: Files
@@ -374,6 +389,10 @@ public enum Renderer {
 
     /// A Swift string literal.
     static func literal(_ text: String) -> String {
+        // Only ASCII scalars are escaped: text without one of their bytes is quoted as it is.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

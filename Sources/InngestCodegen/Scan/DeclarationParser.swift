@@ -555,10 +555,10 @@ struct DeclarationParser: Sendable {
                         return written.count >= 2 ? String(written.dropFirst().dropLast()) : nil
                     }
                     let inner = TokenTextFormatter.type(tokens[(openIndex + 1)..<position], in: source)
-                    var closing = text(token)
-                    closing.removeLast()
+                    // The operator's characters after the clause's `>` (ASCII, so bytes are characters).
+                    let closing = source.text(token.start..<token.end - 1)
                     advance()
-                    return inner + closing
+                    return closing.isEmpty ? inner : inner + closing
                 }
             default:
                 break

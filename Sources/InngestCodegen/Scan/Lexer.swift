@@ -79,6 +79,8 @@ public struct Lexer: Sendable {
             case 0x20, 0x09, 0x0B, 0x0C, 0x00:
                 sawSpace = true
                 position += 1
+                // Indentation: the rest of a run of spaces in one go.
+                while position < count && bytes[position] == 0x20 { position += 1 }
             case 0x0A, 0x0D:
                 sawSpace = true
                 sawLineBreak = true
@@ -225,6 +227,9 @@ public struct Lexer: Sendable {
     /// The offset of the next line break at or after `index` (or the end of the file).
     func lineEnd(from index: Int) -> Int {
         var index = index
+        while index + 8 <= count, case let word = SWAR.word(bytes, at: index), !SWAR.mayContain(word, 0x0A) && !SWAR.mayContain(word, 0x0D) {
+            index += 8
+        }
         while index < count && !Lexer.isLineBreak(bytes[index]) { index += 1 }
         return index
     }

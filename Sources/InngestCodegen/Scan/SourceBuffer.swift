@@ -25,6 +25,11 @@ public struct SourceBuffer: Sendable {
         let count = bytes.count
         var index = contentStart
         while index < count {
+            if index + 8 <= count, case let word = SWAR.word(bytes, at: index),
+               !SWAR.mayContain(word, 0x0A) && !SWAR.mayContain(word, 0x0D) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte == 0x0A {
                 starts.append(index + 1)

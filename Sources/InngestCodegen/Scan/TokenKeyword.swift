@@ -102,7 +102,8 @@ extension Token {
             let length = end - start
             guard length >= 2, length < 16 else { return .none }
             let first = bytes[start]
-            guard first < 128 else { return .none }
+            // Every word starts with a lowercase letter or `_`: type names and the like stop here.
+            guard first == UInt8(ascii: "_") || first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") else { return .none }
             let bucket = buckets[length * 128 + Int(first)]
             if bucket.isEmpty { return .none }
             candidates: for entry in bucket {

@@ -5,6 +5,11 @@ enum UTF8Validation: Sendable {
         let count = bytes.count
         var index = 0
         while index < count {
+            // Eight ASCII bytes at a time: each is a whole scalar.
+            if index + 8 <= count, SWAR.word(bytes, at: index) & SWAR.highBits == 0 {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
