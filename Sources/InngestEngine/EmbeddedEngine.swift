@@ -23,6 +23,8 @@ public actor EmbeddedEngine: EventSending {
     private let resolver: @Sendable (FunctionDefinition) -> Resolver
     private let planner: OutcomePlanner
     private let wakeup = Wakeup()
+    /// Runs claimed as their sleep was about to end, waiting for its end.
+    private let earlyStarts = EarlyStarts()
     /// Step bodies executing per concurrency key, parallel ones included.
     private let permits = StepPermits()
     /// Slots taken: runs executing or handed over to start, and slots set aside by a send or a
@@ -30,9 +32,9 @@ public actor EmbeddedEngine: EventSending {
     private let taken = SharedState(0)
     private var inFlight: Int { taken.withLock { $0 } }
     /// Slots that new runs leave to runs that wake (from a sleep, a wait, an invoke or a retry
-    /// backoff): an eighth of the concurrency, and as many more as runs wake in the next 25 ms
-    /// (`EngineStore.wakeAhead`). A burst of new work fills the rest, so a timer that comes due
-    /// finds a slot at once instead of waiting for a new run to finish.
+    /// backoff): an eighth of the concurrency, and as many more as runs wake within the time a
+    /// new run holds its slot (`SlotHold`). A burst of new work fills the rest, so a timer that
+    /// comes due finds a slot at once instead of waiting for a new run to finish.
     private var newRunSlots: Int { configuration.concurrency - configuration.concurrency / 8 }
     /// Whether the loop's last pass took every free slot, or every slot new runs may take.
     private let waitingForSlots = SharedState(false)
@@ -258,6 +260,7 @@ public actor EmbeddedEngine: EventSending {
     public func shutdown(deadline: Duration = .seconds(10)) async {
         stopping = true
         draining.withLock { $0 = true }
+        earlyStarts.stop()
         wakeup.signal()
         queueSampler?.cancel()
         queueSampler = nil
@@ -370,7 +373,7 @@ public actor EmbeddedEngine: EventSending {
                         defer { taken += free }
                         return (taken, free, max(0, newRunSlots - taken))
                     }
-                    let passed: (claimed: [ClaimedRun], next: Int64?)
+                    let passed: (claimed: [ClaimedRun], next: Int64?, newRunsWait: Bool)
                     do {
                         passed = try await store.pass(now: clock.now().milliseconds, limit: slots, newLimit: newLimit) { text, after in
                             (try? CronExpression(text))?.nextFire(after: Date(milliseconds: after))?.milliseconds
@@ -380,12 +383,13 @@ public actor EmbeddedEngine: EventSending {
                         throw error
                     }
                     taken.withLock { $0 -= slots - passed.claimed.count }
-                    let (claimed, due) = passed
+                    let (claimed, due, newRunsWait) = passed
                     for run in claimed { start(run, in: &group) }
                     if stopping { break }
                     // Every slot, or every slot of new runs, is taken: a run that returns frees one
                     // and asks for a pass. Runs that returned during this pass did not ask: pass again.
-                    let waiting = claimed.count >= slots || claimed.count { !$0.resumed } >= newLimit
+                    // (The store may have left new runs fewer slots, for runs about to wake.)
+                    let waiting = claimed.count >= slots || newRunsWait
                     waitingForSlots.withLock { $0 = waiting }
                     if waiting && inFlight < before + claimed.count { continue }
                     // With every slot busy, the loop still passes each second to renew leases.
@@ -453,8 +457,10 @@ public actor EmbeddedEngine: EventSending {
     private func start(_ run: ClaimedRun, in group: inout DiscardingTaskGroup) {
         // Runs that wake go before new ones (a due timer is not late behind a burst); neither
         // inherits the loop's priority.
+        let claimedAt = run.resumed ? 0 : clock.now().milliseconds
         group.addTask(priority: run.resumed ? .high : .medium) {
             await self.execute(run)
+            if !run.resumed { self.store.slotHold.record(self.clock.now().milliseconds - claimedAt) }
             self.finished()
         }
     }
@@ -519,6 +525,14 @@ public actor EmbeddedEngine: EventSending {
             await record(claimed, .failure(error), now: now())
             return
         }
+        // Claimed as its sleep was about to end: it executes when the sleep ends, on the engine's
+        // clock. Stopping meanwhile, it is queued again for that time, its sleep over.
+        if let startAt = claimed.startAt, now() < startAt {
+            if await !earlyStarts.wait(until: Date(milliseconds: startAt), on: clock) || draining.withLock({ $0 }) {
+                await record(claimed, RunWrites(update: .queue(attempt: claimed.attempt, nextAt: startAt), timeline: []), now: now())
+                return
+            }
+        }
         let progressed = Mutex(false)
         let drained = Mutex(false)
         let checkpoint: Checkpoint = { op in
@@ -569,7 +583,7 @@ public actor EmbeddedEngine: EventSending {
                                             invocations: writes.invocations, waits: writes.waits, endsExecution: true, now: now)
             for line in writes.timeline { observe(claimed, line, now) }
             // A completion that woke nothing needs no pass; a run due later only moves the loop's wake time.
-            if let due { wakeup.signal(dueAt: due) }
+            if let due { wakeup.signal(dueAt: EngineStore.passTime(forDue: due, now: clock.now().milliseconds)) }
         } catch is RunCancelledError {
             // Cancelled while executing: the cancellation is the outcome, already on the timeline.
             wakeup.signal()

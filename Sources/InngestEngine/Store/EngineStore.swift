@@ -40,6 +40,9 @@ actor EngineStore {
     let durability: Durability
     /// Fsyncs the log for the commits that must be durable (with `Durability.full`).
     nonisolated let syncer: WALSyncer?
+    /// How long new runs hold their slots: how far ahead claims keep slots for runs that wake.
+    /// The engine records each new run's execution.
+    nonisolated let slotHold = SlotHold()
     /// Whether some function limits concurrency or throttles, so that claims look at each run.
     let gatesClaims: Bool
     /// Whether some function keeps rate state (a rate limit, idempotency or a throttle).
@@ -564,34 +567,48 @@ actor EngineStore {
     /// New runs take at most `newLimit` of the slots: the rest are kept for runs that wake (see
     /// `EmbeddedEngine`). When new runs filled their share, the next due time is that of the
     /// runs that wake, crons and leases: the engine starts more new runs when a slot frees.
-    func pass(now: Int64, limit: Int, newLimit: Int, nextFire: (String, Int64) -> Int64?) throws -> (claimed: [ClaimedRun], next: Int64?) {
+    ///
+    /// - Returns: the runs claimed; when to pass next (nil: nothing is due); whether new runs took
+    ///   every slot they were left (fewer than `newLimit` while runs are about to wake), so that
+    ///   the engine passes again when a slot frees: the next time says nothing of new runs then.
+    func pass(now: Int64, limit: Int, newLimit: Int, nextFire: (String, Int64) -> Int64?) throws
+        -> (claimed: [ClaimedRun], next: Int64?, newRunsWait: Bool) {
         _ = try othersCommitted()
         let inboxLimit = 1_000
         let inboxed = try ingestInbox(now: now, limit: inboxLimit)
         _ = try fireDueCrons(now: now, nextFire: nextFire)
         let newLimit = try leavingSlotsToWake(newLimit, now: now)
-        let claimed = try claimDue(now: now, limit: limit, newLimit: newLimit)
+        let claimed = try transaction(waitsForDisk: false) { try claimWithin(now: now, limit: limit, newLimit: newLimit, early: true) }
         let newClaimed = claimed.count { !$0.resumed }
         // A full inbox batch leaves more queued: the next pass is due at once.
-        if inboxed >= inboxLimit { return (claimed, now) }
-        return (claimed, try nextWakeTime(startedOnly: newClaimed >= newLimit))
+        if inboxed >= inboxLimit { return (claimed, now, newClaimed >= newLimit) }
+        return (claimed, try nextWakeTime(startedOnly: newClaimed >= newLimit).map { Self.passTime(forDue: $0, now: now) },
+                newClaimed >= newLimit)
+    }
+
+    /// When the loop passes for something due at `due`: ``wakeAhead`` earlier, so that the pass
+    /// claims the sleepers about to wake (`claimSleepersWaking`), or at `due` when that is already
+    /// past (what was not claimed early is claimed when due, with no pass in between).
+    static func passTime(forDue due: Int64, now: Int64) -> Int64 {
+        due - wakeAhead > now ? due - wakeAhead : due
     }
 
     /// How many new runs a claim at `now` may start of `newLimit`: fewer by the runs that wake
-    /// within ``wakeAhead`` milliseconds (a sleep ending, a retry due), up to all of them, so that
-    /// those find free slots at the next claim instead of waiting for new runs to finish. Nothing
-    /// changes while no run is about to wake.
+    /// (a sleep ending, a retry due) within the time a new run holds its slot (`slotHold`, at least
+    /// 25 ms), up to all of them, so that those find free slots when they are due instead of
+    /// waiting for new runs to finish. Nothing changes while no run is about to wake.
     private func leavingSlotsToWake(_ newLimit: Int, now: Int64) throws -> Int {
         guard newLimit > 0 else { return 0 }
         let soon = try connection.query("""
             SELECT COUNT(*) AS n FROM (SELECT 1 FROM runs INDEXED BY runs_resume
             WHERE status = 'queued' AND started_at IS NOT NULL AND next_at > ? AND next_at <= ? LIMIT ?)
-            """, [.integer(now), .integer(now + Self.wakeAhead), .integer(Int64(newLimit))]).first?["n"].int ?? 0
+            """, [.integer(now), .integer(now + slotHold.lookAhead), .integer(Int64(newLimit))]).first?["n"].int ?? 0
         return newLimit - Int(soon)
     }
 
-    /// How far ahead a claim of new runs looks for runs about to wake, in milliseconds: about two
-    /// group commits of a burst, the time a woken run holds its slot.
+    /// How long before its sleep ends a run may be claimed (`claimSleepersWaking`), in
+    /// milliseconds: about two group commits of a burst, as long as a claim then takes to reach
+    /// the engine. The slot it holds meanwhile is one kept for it (`leavingSlotsToWake`).
     static let wakeAhead: Int64 = 25
 
     /// Marks up to `limit` due runs as running and loads what executing them needs. Sleeps whose
@@ -603,7 +620,7 @@ actor EngineStore {
     }
 
     /// `claimDue` inside a transaction already open.
-    private func claimWithin(now: Int64, limit: Int, newLimit: Int) throws -> [ClaimedRun] {
+    private func claimWithin(now: Int64, limit: Int, newLimit: Int, early: Bool = false) throws -> [ClaimedRun] {
         try maintainLeases(now: now)
         guard limit > 0 else { return [] }
         try completeTimers(now: now)
@@ -611,9 +628,10 @@ actor EngineStore {
         // Runs that already started (woken from a sleep, a wait, an invoke or a retry backoff) go
         // first, then new ones: due timers never queue behind a burst of new work.
         let resumed = try claimInBulk(now: now, limit: limit, started: true)
-        let newRuns = min(limit - resumed.count, newLimit)
+        let sleepers = early ? try claimSleepersWaking(now: now, limit: limit - resumed.count) : []
+        let newRuns = min(limit - resumed.count - sleepers.count, newLimit)
         let new = newRuns > 0 ? try claimInBulk(now: now, limit: newRuns, started: false) : []
-        var claimed: [ClaimedRun] = []
+        var claimed = sleepers
         for (rows, started) in [(resumed, true), (new, false)] {
             for row in rows {
                 guard try startOrTimeOut(row, now: now) else { continue }
@@ -657,7 +675,44 @@ actor EngineStore {
                 try failUnreadable(row, error, now: now)
             }
         }
+        if claimed.count < slots { claimed += try claimSleepersWaking(now: now, limit: slots - claimed.count) }
         kept = claimed.count
+        return claimed
+    }
+
+    /// Claims up to `limit` runs whose only pending steps are sleeps that end within ``wakeAhead``
+    /// milliseconds: their sleeps are completed now and each run executes at the time its sleep
+    /// ends (`ClaimedRun.startAt`), so that the claim, the load and the hop to the engine, which
+    /// take longest exactly when the engine is busiest, are done before the timer is due and not
+    /// after. A run that also waits for an event or an invoke, that may time out, or that has a
+    /// later timer of its own is claimed when it is due, as before.
+    private func claimSleepersWaking(now: Int64, limit: Int) throws -> [ClaimedRun] {
+        guard limit > 0 else { return [] }
+        let rows = try connection.query("""
+            UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?
+            WHERE rowid IN (
+                SELECT r.rowid FROM runs r INDEXED BY runs_resume
+                WHERE r.status = 'queued' AND r.started_at IS NOT NULL AND r.next_at > ? AND r.next_at <= ?
+                AND (r.finish_timeout IS NULL OR r.started_at + r.finish_timeout > r.next_at)
+                AND EXISTS (SELECT 1 FROM steps s WHERE s.run_id = r.run_id AND s.memo IS NULL AND s.op = 'Sleep' AND s.wake_at = r.next_at)
+                AND NOT EXISTS (SELECT 1 FROM steps s WHERE s.run_id = r.run_id AND s.memo IS NULL
+                                AND (s.op != 'Sleep' OR s.wake_at IS NULL OR s.wake_at != r.next_at))
+                ORDER BY r.next_at, r.rowid LIMIT ?)
+            RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout, next_at
+            """, lease(now: now) + [.integer(now), .integer(now + Self.wakeAhead), .integer(Int64(limit))])
+        var claimed: [ClaimedRun] = []
+        for row in rows {
+            guard let runId = row["run_id"].text, let startAt = row["next_at"].int else { continue }
+            try connection.query("UPDATE steps SET memo = 'null' WHERE run_id = ? AND memo IS NULL AND op = 'Sleep' AND wake_at = ?",
+                                 [.text(runId), .integer(startAt)])
+            do {
+                var run = try load(row, resumed: true)
+                run.startAt = startAt
+                claimed.append(run)
+            } catch let error as UnreadableRowError {
+                try failUnreadable(row, error, now: now)
+            }
+        }
         return claimed
     }
 
@@ -1299,6 +1354,8 @@ struct ClaimedRun: Sendable {
 
     /// Whether it started before this claim.
     let resumed: Bool
+    /// When it executes, for a run claimed before its sleep ends (nil: at once).
+    var startAt: Int64?
 
     init(runId: String, functionId: String, storedEvents: [StoredEvent], attempt: Int, storedSteps: [StoredStep], resumed: Bool) {
         self.resumed = resumed
