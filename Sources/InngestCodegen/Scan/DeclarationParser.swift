@@ -896,6 +896,10 @@ struct DeclarationParser: Sendable {
     mutating func parseProperty() {
         let isLet = current.keyword == .let
         advance()
+        // At file scope the declaration is reported (if marked) and dropped: only its tokens are
+        // consumed, and the calls in its initial value or accessors named, as for a member; its
+        // text, type and location are never built.
+        let isMember = !frames.isEmpty
         var bindings: [PropertyDecl] = []
         let isStatic = prefix.isStatic
         let conditionList = conditions.conditions
@@ -914,7 +918,7 @@ struct DeclarationParser: Sendable {
             if current.kind == .colon {
                 advance()
                 let range = collectType(stopAtComma: true, stopAtLineBreak: true)
-                type = TokenTextFormatter.type(tokens[range], in: source)
+                if isMember { type = TokenTextFormatter.type(tokens[range], in: source) }
             }
             var initializer: String?
             var initializerSpan: SourceSpan?
@@ -924,9 +928,11 @@ struct DeclarationParser: Sendable {
                 advance()
                 hasInitializer = true
                 let range = collectExpression(stopAtComma: true, stopAtLineBreak: true, stopAtObservers: true)
-                initializer = TokenTextFormatter.expression(tokens[range], in: source)
-                stringValue = plainString(range)
-                if isStatic { initializerSpan = span(range) }
+                if isMember {
+                    initializer = TokenTextFormatter.expression(tokens[range], in: source)
+                    stringValue = plainString(range)
+                    if isStatic { initializerSpan = span(range) }
+                }
             }
             var isStored = true
             let firstCall = stepCalls.count, firstSend = sends.count
@@ -937,7 +943,7 @@ struct DeclarationParser: Sendable {
                     isStored = false
                     let open = position
                     skipBraces()
-                    if isStatic && !hasInitializer {
+                    if isMember && isStatic && !hasInitializer {
                         let close = current.kind == .endOfFile ? position : position - 1
                         if let range = singleExpression(in: (open + 1)..<close) {
                             initializer = TokenTextFormatter.expression(tokens[range], in: source)
@@ -948,7 +954,7 @@ struct DeclarationParser: Sendable {
                 }
             }
             if let bindingName { nameCalls(from: firstCall, sends: firstSend, member: bindingName) }
-            if let bindingName {
+            if isMember, let bindingName {
                 bindings.append(PropertyDecl(
                     name: bindingName,
                     type: type,
@@ -970,6 +976,14 @@ struct DeclarationParser: Sendable {
             guard current.kind == .comma else { break }
             advance()
         }
+        guard let frame = frames.last else {
+            reportUnattachedMarkers(found: "a global variable")
+            return
+        }
+        if bindings.isEmpty {
+            reportUnattachedMarkers(found: "an incomplete property declaration")
+            return
+        }
         // `var a, b: Int` declares both as Int.
         var carried: String?
         for index in bindings.indices.reversed() {
@@ -980,14 +994,6 @@ struct DeclarationParser: Sendable {
             } else {
                 carried = nil
             }
-        }
-        guard let frame = frames.last else {
-            reportUnattachedMarkers(found: "a global variable")
-            return
-        }
-        if bindings.isEmpty {
-            reportUnattachedMarkers(found: "an incomplete property declaration")
-            return
         }
         prefix = DeclarationPrefix()
         types[frame.typeIndex].properties.append(contentsOf: bindings)
