@@ -861,12 +861,14 @@ struct DeclarationParser: Sendable {
             attributes.append(parseAttribute())
         }
         let start = location(current)
-        var names: [String] = []
-        while current.kind == .identifier && names.count < 2 {
-            names.append(name(current))
+        // The label and the name, when both are written (no list: this runs for every parameter).
+        var first: String?
+        var second: String?
+        while current.kind == .identifier && second == nil {
+            if first == nil { first = name(current) } else { second = name(current) }
             advance()
         }
-        guard let first = names.first else { return nil }
+        guard let first else { return nil }
         var type = ""
         if current.kind == .colon {
             advance()
@@ -882,7 +884,7 @@ struct DeclarationParser: Sendable {
         let label: String? = first == "_" ? nil : first
         return Parameter(
             label: label,
-            name: names.count > 1 ? names[1] : first,
+            name: second ?? first,
             type: type,
             hasDefault: defaultValue != nil,
             defaultValue: defaultValue,
