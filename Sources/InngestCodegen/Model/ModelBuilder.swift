@@ -49,6 +49,7 @@ public struct ModelBuilder {
     /// removes nothing. The lists are searched by index, reading only each member's conditions:
     /// `contains(where:)` would copy every member into its closure.
     private static func compiledMembers(of type: TypeDecl) -> TypeDecl {
+        guard type.membersMayBeConditional else { return type }
         var type = type
         if type.methods.indices.contains(where: { CompilationCondition.isNeverTrue(type.methods[$0].conditions) }) {
             type.methods.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
@@ -82,6 +83,7 @@ public struct ModelBuilder {
             // `for … in` would copy each declaration and member.
             for position in declarations.indices {
                 attached += declarations[position].markers
+                guard declarations[position].membersMayHaveMarkers else { continue }
                 let methods = declarations[position].methods, initializers = declarations[position].initializers
                 for member in methods.indices { attached += methods[member].markers }
                 for member in initializers.indices { attached += initializers[member].markers }

@@ -799,11 +799,7 @@ struct DeclarationParser: Sendable {
             hasBody: hasBody
         )
         prefix = DeclarationPrefix()
-        if isInitializer {
-            types[frame.typeIndex].initializers.append(declaration)
-        } else {
-            types[frame.typeIndex].methods.append(declaration)
-        }
+        types[frame.typeIndex].append(declaration, isInitializer: isInitializer)
     }
 
     /// Parses `( … )` at the current token into parameters.
@@ -902,7 +898,9 @@ struct DeclarationParser: Sendable {
         // consumed, and the calls in its initial value or accessors named, as for a member; its
         // text, type and location are never built.
         let isMember = !frames.isEmpty
-        var bindings: [PropertyDecl] = []
+        // The first binding, and the others in `more` (a list only when there are several).
+        var first: PropertyDecl?
+        var more: [PropertyDecl] = []
         let isStatic = prefix.isStatic
         let conditionList = conditions.conditions
         while true {
@@ -957,7 +955,7 @@ struct DeclarationParser: Sendable {
             }
             if let bindingName { nameCalls(from: firstCall, sends: firstSend, member: bindingName) }
             if isMember, let bindingName {
-                bindings.append(PropertyDecl(
+                let binding = PropertyDecl(
                     name: bindingName,
                     type: type,
                     isStatic: isStatic,
@@ -973,7 +971,8 @@ struct DeclarationParser: Sendable {
                     location: location(nameToken),
                     accessLevel: prefix.accessLevel,
                     modifiers: prefix.modifiers
-                ))
+                )
+                if first == nil { first = binding } else { more.append(binding) }
             }
             guard current.kind == .comma else { break }
             advance()
@@ -982,11 +981,17 @@ struct DeclarationParser: Sendable {
             reportUnattachedMarkers(found: "a global variable")
             return
         }
-        if bindings.isEmpty {
+        guard let first else {
             reportUnattachedMarkers(found: "an incomplete property declaration")
             return
         }
+        prefix = DeclarationPrefix()
+        guard !more.isEmpty else {
+            types[frame.typeIndex].append(first)
+            return
+        }
         // `var a, b: Int` declares both as Int.
+        var bindings = [first] + more
         var carried: String?
         for index in bindings.indices.reversed() {
             if let type = bindings[index].type {
@@ -997,8 +1002,7 @@ struct DeclarationParser: Sendable {
                 carried = nil
             }
         }
-        prefix = DeclarationPrefix()
-        types[frame.typeIndex].properties.append(contentsOf: bindings)
+        for binding in bindings { types[frame.typeIndex].append(binding) }
     }
 
     /// The token range of the single expression making up an accessor body, looking through

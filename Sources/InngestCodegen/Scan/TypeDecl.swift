@@ -43,6 +43,10 @@ public struct TypeDecl: Hashable, Sendable {
         var properties: [PropertyDecl]
         var enumCases: [String]
         var parentName: String?
+        /// False only when no method, initialiser or property has a marker (see ``TypeDecl/membersMayHaveMarkers``).
+        var membersMayHaveMarkers: Bool
+        /// False only when no method, initialiser or property is under an `#if`.
+        var membersMayBeConditional: Bool
 
         init(kind: Kind, name: String, genericParameters: String?, inheritance: [String], whereClause: String?, accessLevel: String?,
              modifiers: [String], attributes: [String], markers: [Marker], conditions: [String], location: SourceLocation,
@@ -63,13 +67,23 @@ public struct TypeDecl: Hashable, Sendable {
             self.properties = properties
             self.enumCases = enumCases
             self.parentName = parentName
+            membersMayHaveMarkers = initializers.contains { !$0.markers.isEmpty } || methods.contains { !$0.markers.isEmpty }
+                || properties.contains { !$0.markers.isEmpty }
+            membersMayBeConditional = initializers.contains { !$0.conditions.isEmpty } || methods.contains { !$0.conditions.isEmpty }
+                || properties.contains { !$0.conditions.isEmpty }
         }
 
         func copy() -> Storage {
-            Storage(kind: kind, name: name, genericParameters: genericParameters, inheritance: inheritance, whereClause: whereClause,
-                    accessLevel: accessLevel, modifiers: modifiers, attributes: attributes, markers: markers, conditions: conditions,
-                    location: location, initializers: initializers, methods: methods, properties: properties, enumCases: enumCases,
-                    parentName: parentName)
+            let copy = Storage(kind: kind, name: name, genericParameters: genericParameters, inheritance: inheritance, whereClause: whereClause,
+                               accessLevel: accessLevel, modifiers: modifiers, attributes: attributes, markers: markers, conditions: conditions,
+                               location: location, initializers: [], methods: [], properties: [], enumCases: enumCases,
+                               parentName: parentName)
+            copy.initializers = initializers
+            copy.methods = methods
+            copy.properties = properties
+            copy.membersMayHaveMarkers = membersMayHaveMarkers
+            copy.membersMayBeConditional = membersMayBeConditional
+            return copy
         }
     }
 
@@ -147,17 +161,35 @@ public struct TypeDecl: Hashable, Sendable {
     /// The initialisers declared directly in the body, in order.
     public var initializers: [FunctionDecl] {
         get { storage.initializers }
-        _modify { makeUnique(); yield &storage.initializers }
+        _modify {
+            makeUnique()
+            // Whatever the caller does to the list, the summaries no longer vouch for it.
+            storage.membersMayHaveMarkers = true
+            storage.membersMayBeConditional = true
+            yield &storage.initializers
+        }
     }
     /// The methods declared directly in the body, in order.
     public var methods: [FunctionDecl] {
         get { storage.methods }
-        _modify { makeUnique(); yield &storage.methods }
+        _modify {
+            makeUnique()
+            // Whatever the caller does to the list, the summaries no longer vouch for it.
+            storage.membersMayHaveMarkers = true
+            storage.membersMayBeConditional = true
+            yield &storage.methods
+        }
     }
     /// The properties declared directly in the body, in order.
     public var properties: [PropertyDecl] {
         get { storage.properties }
-        _modify { makeUnique(); yield &storage.properties }
+        _modify {
+            makeUnique()
+            // Whatever the caller does to the list, the summaries no longer vouch for it.
+            storage.membersMayHaveMarkers = true
+            storage.membersMayBeConditional = true
+            yield &storage.properties
+        }
     }
     /// The names of the enum cases declared directly in the body, in order.
     public var enumCases: [String] {
@@ -168,6 +200,31 @@ public struct TypeDecl: Hashable, Sendable {
     public var parentName: String? {
         get { storage.parentName }
         _modify { makeUnique(); yield &storage.parentName }
+    }
+
+    /// False only when no method, initialiser or property has a marker: the model builder then
+    /// need not read the members' markers (most types of a target have none).
+    var membersMayHaveMarkers: Bool { storage.membersMayHaveMarkers }
+
+    /// False only when no method, initialiser or property is under an `#if`: none of them can then
+    /// be under `#if false`.
+    var membersMayBeConditional: Bool { storage.membersMayBeConditional }
+
+    /// Appends a method or (`isInitializer`) an initialiser, keeping the summaries exact: the
+    /// parser's way of adding members.
+    mutating func append(_ member: FunctionDecl, isInitializer: Bool) {
+        makeUnique()
+        if !member.markers.isEmpty { storage.membersMayHaveMarkers = true }
+        if !member.conditions.isEmpty { storage.membersMayBeConditional = true }
+        if isInitializer { storage.initializers.append(member) } else { storage.methods.append(member) }
+    }
+
+    /// Appends a property, keeping the summaries exact.
+    mutating func append(_ member: PropertyDecl) {
+        makeUnique()
+        if !member.markers.isEmpty { storage.membersMayHaveMarkers = true }
+        if !member.conditions.isEmpty { storage.membersMayBeConditional = true }
+        storage.properties.append(member)
     }
 
     /// Creates a type declaration.
