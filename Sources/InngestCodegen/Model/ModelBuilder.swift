@@ -46,16 +46,18 @@ public struct ModelBuilder {
 
     /// The declaration without the members that are under `#if false`. A list is rewritten only
     /// when it loses a member: `removeAll` copies the scanned file's shared array even when it
-    /// removes nothing.
+    /// removes nothing. The lists are searched by index, reading only each member's conditions:
+    /// `contains(where:)` would copy every member into its closure.
     private static func compiledMembers(of type: TypeDecl) -> TypeDecl {
+        guard type.membersMayBeConditional else { return type }
         var type = type
-        if type.methods.contains(where: { CompilationCondition.isNeverTrue($0.conditions) }) {
+        if type.methods.indices.contains(where: { CompilationCondition.isNeverTrue(type.methods[$0].conditions) }) {
             type.methods.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
         }
-        if type.initializers.contains(where: { CompilationCondition.isNeverTrue($0.conditions) }) {
+        if type.initializers.indices.contains(where: { CompilationCondition.isNeverTrue(type.initializers[$0].conditions) }) {
             type.initializers.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
         }
-        if type.properties.contains(where: { CompilationCondition.isNeverTrue($0.conditions) }) {
+        if type.properties.indices.contains(where: { CompilationCondition.isNeverTrue(type.properties[$0].conditions) }) {
             type.properties.removeAll { CompilationCondition.isNeverTrue($0.conditions) }
         }
         return type
@@ -81,6 +83,7 @@ public struct ModelBuilder {
             // `for … in` would copy each declaration and member.
             for position in declarations.indices {
                 attached += declarations[position].markers
+                guard declarations[position].membersMayHaveMarkers else { continue }
                 let methods = declarations[position].methods, initializers = declarations[position].initializers
                 for member in methods.indices { attached += methods[member].markers }
                 for member in initializers.indices { attached += initializers[member].markers }

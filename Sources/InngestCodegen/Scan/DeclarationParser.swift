@@ -799,11 +799,7 @@ struct DeclarationParser: Sendable {
             hasBody: hasBody
         )
         prefix = DeclarationPrefix()
-        if isInitializer {
-            types[frame.typeIndex].initializers.append(declaration)
-        } else {
-            types[frame.typeIndex].methods.append(declaration)
-        }
+        types[frame.typeIndex].append(declaration, isInitializer: isInitializer)
     }
 
     /// Parses `( … )` at the current token into parameters.
@@ -861,12 +857,14 @@ struct DeclarationParser: Sendable {
             attributes.append(parseAttribute())
         }
         let start = location(current)
-        var names: [String] = []
-        while current.kind == .identifier && names.count < 2 {
-            names.append(name(current))
+        // The label and the name, when both are written (no list: this runs for every parameter).
+        var first: String?
+        var second: String?
+        while current.kind == .identifier && second == nil {
+            if first == nil { first = name(current) } else { second = name(current) }
             advance()
         }
-        guard let first = names.first else { return nil }
+        guard let first else { return nil }
         var type = ""
         if current.kind == .colon {
             advance()
@@ -882,7 +880,7 @@ struct DeclarationParser: Sendable {
         let label: String? = first == "_" ? nil : first
         return Parameter(
             label: label,
-            name: names.count > 1 ? names[1] : first,
+            name: second ?? first,
             type: type,
             hasDefault: defaultValue != nil,
             defaultValue: defaultValue,
@@ -896,7 +894,13 @@ struct DeclarationParser: Sendable {
     mutating func parseProperty() {
         let isLet = current.keyword == .let
         advance()
-        var bindings: [PropertyDecl] = []
+        // At file scope the declaration is reported (if marked) and dropped: only its tokens are
+        // consumed, and the calls in its initial value or accessors named, as for a member; its
+        // text, type and location are never built.
+        let isMember = !frames.isEmpty
+        // The first binding, and the others in `more` (a list only when there are several).
+        var first: PropertyDecl?
+        var more: [PropertyDecl] = []
         let isStatic = prefix.isStatic
         let conditionList = conditions.conditions
         while true {
@@ -914,7 +918,7 @@ struct DeclarationParser: Sendable {
             if current.kind == .colon {
                 advance()
                 let range = collectType(stopAtComma: true, stopAtLineBreak: true)
-                type = TokenTextFormatter.type(tokens[range], in: source)
+                if isMember { type = TokenTextFormatter.type(tokens[range], in: source) }
             }
             var initializer: String?
             var initializerSpan: SourceSpan?
@@ -924,9 +928,11 @@ struct DeclarationParser: Sendable {
                 advance()
                 hasInitializer = true
                 let range = collectExpression(stopAtComma: true, stopAtLineBreak: true, stopAtObservers: true)
-                initializer = TokenTextFormatter.expression(tokens[range], in: source)
-                stringValue = plainString(range)
-                if isStatic { initializerSpan = span(range) }
+                if isMember {
+                    initializer = TokenTextFormatter.expression(tokens[range], in: source)
+                    stringValue = plainString(range)
+                    if isStatic { initializerSpan = span(range) }
+                }
             }
             var isStored = true
             let firstCall = stepCalls.count, firstSend = sends.count
@@ -937,7 +943,7 @@ struct DeclarationParser: Sendable {
                     isStored = false
                     let open = position
                     skipBraces()
-                    if isStatic && !hasInitializer {
+                    if isMember && isStatic && !hasInitializer {
                         let close = current.kind == .endOfFile ? position : position - 1
                         if let range = singleExpression(in: (open + 1)..<close) {
                             initializer = TokenTextFormatter.expression(tokens[range], in: source)
@@ -948,8 +954,8 @@ struct DeclarationParser: Sendable {
                 }
             }
             if let bindingName { nameCalls(from: firstCall, sends: firstSend, member: bindingName) }
-            if let bindingName {
-                bindings.append(PropertyDecl(
+            if isMember, let bindingName {
+                let binding = PropertyDecl(
                     name: bindingName,
                     type: type,
                     isStatic: isStatic,
@@ -965,12 +971,27 @@ struct DeclarationParser: Sendable {
                     location: location(nameToken),
                     accessLevel: prefix.accessLevel,
                     modifiers: prefix.modifiers
-                ))
+                )
+                if first == nil { first = binding } else { more.append(binding) }
             }
             guard current.kind == .comma else { break }
             advance()
         }
+        guard let frame = frames.last else {
+            reportUnattachedMarkers(found: "a global variable")
+            return
+        }
+        guard let first else {
+            reportUnattachedMarkers(found: "an incomplete property declaration")
+            return
+        }
+        prefix = DeclarationPrefix()
+        guard !more.isEmpty else {
+            types[frame.typeIndex].append(first)
+            return
+        }
         // `var a, b: Int` declares both as Int.
+        var bindings = [first] + more
         var carried: String?
         for index in bindings.indices.reversed() {
             if let type = bindings[index].type {
@@ -981,16 +1002,7 @@ struct DeclarationParser: Sendable {
                 carried = nil
             }
         }
-        guard let frame = frames.last else {
-            reportUnattachedMarkers(found: "a global variable")
-            return
-        }
-        if bindings.isEmpty {
-            reportUnattachedMarkers(found: "an incomplete property declaration")
-            return
-        }
-        prefix = DeclarationPrefix()
-        types[frame.typeIndex].properties.append(contentsOf: bindings)
+        for binding in bindings { types[frame.typeIndex].append(binding) }
     }
 
     /// The token range of the single expression making up an accessor body, looking through
