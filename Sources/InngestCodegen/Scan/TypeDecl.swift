@@ -94,6 +94,14 @@ public struct TypeDecl: Hashable, Sendable {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     }
 
+    /// `makeUnique()` before a member list is handed out to change: whatever the caller does to
+    /// it, the summaries no longer vouch for it.
+    private mutating func makeUniqueForMemberChange() {
+        makeUnique()
+        storage.membersMayHaveMarkers = true
+        storage.membersMayBeConditional = true
+    }
+
     // The setters are `_modify` coroutines: `types[i].methods.append(…)` then appends in place
     // rather than copying the list out of the box and back.
 
@@ -161,35 +169,17 @@ public struct TypeDecl: Hashable, Sendable {
     /// The initialisers declared directly in the body, in order.
     public var initializers: [FunctionDecl] {
         get { storage.initializers }
-        _modify {
-            makeUnique()
-            // Whatever the caller does to the list, the summaries no longer vouch for it.
-            storage.membersMayHaveMarkers = true
-            storage.membersMayBeConditional = true
-            yield &storage.initializers
-        }
+        _modify { makeUniqueForMemberChange(); yield &storage.initializers }
     }
     /// The methods declared directly in the body, in order.
     public var methods: [FunctionDecl] {
         get { storage.methods }
-        _modify {
-            makeUnique()
-            // Whatever the caller does to the list, the summaries no longer vouch for it.
-            storage.membersMayHaveMarkers = true
-            storage.membersMayBeConditional = true
-            yield &storage.methods
-        }
+        _modify { makeUniqueForMemberChange(); yield &storage.methods }
     }
     /// The properties declared directly in the body, in order.
     public var properties: [PropertyDecl] {
         get { storage.properties }
-        _modify {
-            makeUnique()
-            // Whatever the caller does to the list, the summaries no longer vouch for it.
-            storage.membersMayHaveMarkers = true
-            storage.membersMayBeConditional = true
-            yield &storage.properties
-        }
+        _modify { makeUniqueForMemberChange(); yield &storage.properties }
     }
     /// The names of the enum cases declared directly in the body, in order.
     public var enumCases: [String] {
