@@ -17,7 +17,7 @@ struct CrashWorker {
 
     /// A fresh directory with the database and the ledger's paths (neither exists yet).
     init() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("inngest-processes-\(UUID().uuidString)")
+        let directory = TestScratch.path("processes")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = directory.appendingPathComponent("engine.sqlite").path
         ledger = directory.appendingPathComponent("ledger.txt").path

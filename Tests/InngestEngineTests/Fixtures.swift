@@ -49,9 +49,9 @@ struct Nightly: InngestFunction {
     }
 }
 
-/// A fresh database path in a temporary directory.
+/// A fresh database path in a directory of its own (not created yet), in ``TestScratch``.
 func temporaryDatabase() -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("inngest-tests-\(UUID().uuidString)")
+    let directory = TestScratch.path("database")
     return directory.appendingPathComponent("engine.sqlite").path
 }
 

@@ -303,7 +303,7 @@ import Testing
     }
 
     @Test func aPathThatIsADirectoryGetsAMessageToActOn() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("inngest-dir-\(UUID().uuidString)")
+        let directory = TestScratch.path("directory")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         await #expect { try await makeEngine(path: directory.path, clock: ManualClock(), functions: []) } throws: { error in
             (error as? EngineError)?.code == .cannotOpen && "\(error)".contains("cannot open the database")
