@@ -573,7 +573,8 @@ public actor EmbeddedEngine: EventSending {
         }
         let failedAttempt = progressed.withLock { $0 } ? 0 : claimed.attempt
         let writes = planner.plan(outcome, function: function, failedAttempt: failedAttempt, runId: claimed.runId,
-                                  triggeringEvent: events.first ?? InngestEvent(name: ""), now: now())
+                                  triggeringEvent: events.first ?? InngestEvent(name: ""),
+                                  now: clock.now())
         await record(claimed, writes, now: now())
     }
 

@@ -32,17 +32,20 @@ struct OutcomePlanner: Sendable {
     let functionIds: Set<String>
     let retryPolicy: RetryPolicy
 
+    /// The writes for `outcome`. A run that goes on at once is due at `now`'s millisecond; sleeps,
+    /// waits and invokes end no earlier than their duration after `now`.
     func plan(_ outcome: ExecutionOutcome, function: FunctionDefinition, failedAttempt: Int, runId: String,
-              triggeringEvent: InngestEvent, now: Int64) -> RunWrites {
+              triggeringEvent: InngestEvent, now date: Date) -> RunWrites {
+        let now = date.milliseconds
         switch outcome {
         case .completed(let output):
             return RunWrites(update: .complete(output), timeline: [TimelineWrite(kind: .runCompleted, step: nil, detail: Self.summary(output))])
         case .ops(let ops, let retryAfter):
             return plan(ops, retryAfter: retryAfter, function: function, failedAttempt: failedAttempt, runId: runId,
-                        triggeringEvent: triggeringEvent, now: now)
+                        triggeringEvent: triggeringEvent, now: now, deadlinesFrom: date.millisecondsRoundedUp)
         case .failed(let error, let retriable, let retryAfter):
             if retriable && failedAttempt + 1 < function.options.maxAttempts {
-                let at = retryAfter?.milliseconds ?? now + retryPolicy.delayMilliseconds(afterAttempt: failedAttempt)
+                let at = retryAfter?.millisecondsRoundedUp ?? now + retryPolicy.delayMilliseconds(afterAttempt: failedAttempt)
                 return RunWrites(update: .queue(attempt: failedAttempt + 1, nextAt: at), timeline: [TimelineWrite(
                     kind: .runRetrying, step: nil,
                     detail: "attempt \(failedAttempt + 1) of \(function.options.maxAttempts) failed: \(error); retrying in \(Delay.text(milliseconds: at - now))")])
@@ -52,7 +55,7 @@ struct OutcomePlanner: Sendable {
     }
 
     private func plan(_ ops: [GeneratorOp], retryAfter: Date?, function: FunctionDefinition, failedAttempt: Int, runId: String,
-                      triggeringEvent: InngestEvent, now: Int64) -> RunWrites {
+                      triggeringEvent: InngestEvent, now: Int64, deadlinesFrom start: Int64) -> RunWrites {
         var writes = RunWrites(update: .queue(attempt: 0, nextAt: now))
         var attempt = 0
         var retryAt: Int64?
@@ -66,29 +69,29 @@ struct OutcomePlanner: Sendable {
                 }
             case .stepError:
                 attempt = failedAttempt + 1
-                let at = retryAfter?.milliseconds ?? now + retryPolicy.delayMilliseconds(afterAttempt: failedAttempt)
+                let at = retryAfter?.millisecondsRoundedUp ?? now + retryPolicy.delayMilliseconds(afterAttempt: failedAttempt)
                 retryAt = max(retryAt ?? at, at)
                 let error = op.error.map(\.description) ?? "unknown error"
                 writes.timeline.append(TimelineWrite(
                     kind: .stepRetrying, step: op.name,
                     detail: "attempt \(failedAttempt + 1) of \(function.options.maxAttempts) failed: \(error); retrying in \(Delay.text(milliseconds: at - now))"))
             case .sleep:
-                guard let wake = Self.wakeTime(op.opts?["duration"]?.stringValue, now: now) else {
+                guard let wake = Self.wakeTime(op.opts?["duration"]?.stringValue, now: start) else {
                     return .failure(SerializedError(name: "InvalidSleep", message: "step \"\(op.name)\" has an unreadable duration \(op.opts?.jsonString ?? "null")"),
                                     step: op.name)
                 }
                 writes.steps.append(StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: nil, wakeAt: wake))
                 wakes.append(wake)
                 writes.timeline.append(TimelineWrite(kind: .sleeping, step: op.name,
-                                                     detail: "until \(Date(milliseconds: wake).formatted(.iso8601)) (\(Delay.text(milliseconds: wake - now)))"))
+                                                     detail: "until \(Date(milliseconds: wake).formatted(.iso8601)) (\(Delay.text(milliseconds: wake - start)))"))
             case .invokeFunction:
-                switch invocation(op, runId: runId, now: now) {
+                switch invocation(op, runId: runId, now: start) {
                 case .started(let invocation, let expires):
                     writes.steps.append(StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: nil, wakeAt: expires))
                     writes.invocations.append(invocation)
                     wakes.append(expires)
                     writes.timeline.append(TimelineWrite(kind: .invoking, step: op.name,
-                                                         detail: "\(invocation.functionId), waiting up to \(Delay.text(milliseconds: expires - now))"))
+                                                         detail: "\(invocation.functionId), waiting up to \(Delay.text(milliseconds: expires - start))"))
                 case .refused(let error):
                     // The step fails at once, as a StepError the handler may catch.
                     writes.steps.append(StepWrite(hash: op.id, name: op.name, op: op.op.rawValue, memo: .error(error), wakeAt: nil))
@@ -98,7 +101,7 @@ struct OutcomePlanner: Sendable {
                 break  // Executed on the next pass.
             case .waitForEvent:
                 guard let name = op.opts?["event"]?.stringValue, let timeout = op.opts?["timeout"]?.stringValue,
-                      let expires = Self.wakeTime(timeout, now: now) else {
+                      let expires = Self.wakeTime(timeout, now: start) else {
                     return .failure(SerializedError(name: "InvalidWait", message: "step \"\(op.name)\" has no readable event or timeout: \(op.opts?.jsonString ?? "null")"),
                                     step: op.name)
                 }
@@ -107,7 +110,7 @@ struct OutcomePlanner: Sendable {
                                               triggeringEvent: triggeringEvent.jsonValue, expiresAt: expires))
                 wakes.append(expires)
                 writes.timeline.append(TimelineWrite(kind: .waiting, step: op.name,
-                                                     detail: "for \(name)\(op.opts?["if"]?.stringValue.map { " if \($0)" } ?? ""), up to \(Delay.text(milliseconds: expires - now))"))
+                                                     detail: "for \(name)\(op.opts?["if"]?.stringValue.map { " if \($0)" } ?? ""), up to \(Delay.text(milliseconds: expires - start))"))
             }
         }
         // Re-execute when the retry is due or the first suspension resolves (the store also wakes
@@ -169,10 +172,12 @@ struct OutcomePlanner: Sendable {
     /// A wake time from an op: an RFC 3339 instant or an Inngest time string.
     static func wakeTime(_ text: String?, now: Int64) -> Int64? {
         guard let text else { return nil }
-        if text.count >= 10, let date = try? Date(text, strategy: .iso8601) { return date.milliseconds }
+        if text.count >= 10, let date = try? Date(text, strategy: .iso8601) { return date.millisecondsRoundedUp }
         guard let duration = try? TimeString.parse(text) else { return nil }
         let (seconds, attoseconds) = duration.components
-        return now + seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        // A part of a millisecond counts as a whole one: a timer never ends early.
+        let (milliseconds, rest) = attoseconds.quotientAndRemainder(dividingBy: 1_000_000_000_000_000)
+        return now + seconds * 1000 + milliseconds + (rest > 0 ? 1 : 0)
     }
 
     static func summary(_ value: JSONValue) -> String {

@@ -62,6 +62,46 @@ import Testing
         #expect(journal.all == ["ring"])
     }
 
+    /// Times are stored in whole milliseconds; a sleep that starts part-way through one still lasts
+    /// its whole duration, and one of less than a millisecond lasts until the next.
+    @Test(arguments: [(start: 0.6, sleep: Duration.seconds(1)), (start: 0.4, sleep: .seconds(1)),
+                      (start: 0.0, sleep: .microseconds(300))])
+    func aSleepNeverEndsEarly(start: Double, sleep: Duration) async throws {
+        struct Nap: InngestFunction, Sendable {
+            static let id = "nap"
+            static let trigger = Trigger.event(Ping.self)
+            let journal: Journal
+            let duration: Duration
+            let clock: ManualClock
+            func handle(_ ping: Ping, context: Context) async throws {
+                let slept = clock.now()
+                try await context.step.sleep("nap", for: duration)
+                try await context.step.run("after") { journal.add("woke \(clock.now().timeIntervalSince(slept))") }
+            }
+        }
+        let journal = Journal()
+        let clock = ManualClock(start: Date(timeIntervalSince1970: 1_800_000_000 + start / 1000))
+        let engine = try await makeEngine(path: ":memory:", clock: clock,
+                                          functions: [FunctionDefinition(handler: Nap(journal: journal, duration: sleep, clock: clock))])
+        try await engine.start(runLoop: false)
+        _ = try await engine.send([InngestEvent(Ping(id: "a"))])
+        try await engine.runUntilIdle()
+        // To 2 ms before the end, then a tenth of a millisecond at a time: it ends at the first
+        // step at or past its duration.
+        var elapsed = max(.zero, sleep - .milliseconds(2))
+        clock.advance(by: elapsed)
+        try await engine.runUntilIdle()
+        #expect(journal.all.isEmpty, "still asleep 2 ms before the end")
+        while journal.all.isEmpty && elapsed < sleep + .milliseconds(2) {
+            clock.advance(by: .microseconds(100))
+            elapsed += .microseconds(100)
+            try await engine.runUntilIdle()
+            if journal.all.isEmpty { continue }
+            #expect(elapsed >= sleep, "woke after \(elapsed), the sleep lasts \(sleep)")
+        }
+        #expect(journal.all.count == 1, "woke within 2 ms of the sleep's end")
+    }
+
     @Test func exhaustedRetriesFailTheRun() async throws {
         let journal = Journal()
         let app = try await InngestTestApp.boot(EmptyTestModule.self,

@@ -1457,8 +1457,20 @@ extension Date {
     /// A date from milliseconds since the epoch.
     init(milliseconds: Int64) { self.init(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
-    /// Milliseconds since the epoch.
-    var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    /// Milliseconds since the epoch, rounded down: the millisecond under way. A time stored in
+    /// milliseconds is due once this reaches it. A date within a microsecond below a whole
+    /// millisecond counts as that millisecond, so that `Date(milliseconds: m).milliseconds == m`
+    /// despite the `Double` inside `Date`.
+    var milliseconds: Int64 { Int64((timeIntervalSince1970 * 1000 + Self.tolerance).rounded(.down)) }
+
+    /// Milliseconds since the epoch, rounded up: the first whole millisecond not before this date
+    /// (within a microsecond). Deadlines (sleeps, timeouts) are computed from it, so that none ends
+    /// early.
+    var millisecondsRoundedUp: Int64 { Int64((timeIntervalSince1970 * 1000 - Self.tolerance).rounded(.up)) }
+
+    /// A microsecond in milliseconds: well above the error of a `Double` holding today's time in
+    /// seconds (about a quarter of a microsecond), well below anything a timer is asked for.
+    private static let tolerance = 0.001
 }
 
 /// A run the store itself ended (a cancellation by an event, a timeout or a singleton; an
