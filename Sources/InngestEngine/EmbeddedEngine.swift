@@ -525,6 +525,19 @@ public actor EmbeddedEngine: EventSending {
             await record(claimed, .failure(error), now: now())
             return
         }
+        // Parsed first: a run claimed before its sleep ends does it while it waits.
+        let events: [InngestEvent], memo: [String: StepMemo]
+        do {
+            (events, memo) = try claimed.read()
+        } catch {
+            do {
+                try await store.failUnreadable(runId: claimed.runId, error, now: now())
+            } catch {
+                configuration.logger.error("could not record that run \(claimed.runId) is unreadable: \(error)")
+            }
+            wakeup.signal()
+            return
+        }
         // Claimed as its sleep was about to end: it executes when the sleep ends, on the engine's
         // clock. Stopping meanwhile, it is queued again for that time, its sleep over.
         if let startAt = claimed.startAt, now() < startAt {
@@ -545,18 +558,6 @@ public actor EmbeddedEngine: EventSending {
                 drained.withLock { $0 = true }
                 throw EngineError.shuttingDown
             }
-        }
-        let events: [InngestEvent], memo: [String: StepMemo]
-        do {
-            (events, memo) = try claimed.read()
-        } catch {
-            do {
-                try await store.failUnreadable(runId: claimed.runId, error, now: now())
-            } catch {
-                configuration.logger.error("could not record that run \(claimed.runId) is unreadable: \(error)")
-            }
-            wakeup.signal()
-            return
         }
         var request = ExecutionRequest(events: events, memo: memo, runId: claimed.runId,
                                        attempt: claimed.attempt, maxAttempts: function.options.maxAttempts, appId: configuration.appId)
