@@ -63,26 +63,34 @@ import Testing
     }
 
     /// Times are stored in whole milliseconds; a sleep that starts part-way through one still lasts
-    /// its whole duration, and one of less than a millisecond lasts until the next.
-    @Test(arguments: [(start: 0.6, sleep: Duration.seconds(1)), (start: 0.4, sleep: .seconds(1)),
-                      (start: 0.0, sleep: .microseconds(300))])
-    func aSleepNeverEndsEarly(start: Double, sleep: Duration) async throws {
+    /// its whole duration, and one of less than a millisecond lasts until the next. The same for a
+    /// sleep until a date part-way through a millisecond (sent as text with whole milliseconds).
+    @Test(arguments: [(start: 0.6, sleep: Duration.seconds(1), until: false), (start: 0.4, sleep: .seconds(1), until: false),
+                      (start: 0.0, sleep: .microseconds(300), until: false), (start: 0.6, sleep: .seconds(1), until: true),
+                      (start: 0.1, sleep: .microseconds(2_300), until: true), (start: 0.0, sleep: .microseconds(300), until: true)])
+    func aSleepNeverEndsEarly(start: Double, sleep: Duration, until: Bool) async throws {
         struct Nap: InngestFunction, Sendable {
             static let id = "nap"
             static let trigger = Trigger.event(Ping.self)
             let journal: Journal
             let duration: Duration
+            let until: Bool
             let clock: ManualClock
             func handle(_ ping: Ping, context: Context) async throws {
                 let slept = clock.now()
-                try await context.step.sleep("nap", for: duration)
+                if until {
+                    try await context.step.sleep("nap", until: slept.addingTimeInterval(Double(duration.components.attoseconds) / 1e18
+                                                                                        + Double(duration.components.seconds)))
+                } else {
+                    try await context.step.sleep("nap", for: duration)
+                }
                 try await context.step.run("after") { journal.add("woke \(clock.now().timeIntervalSince(slept))") }
             }
         }
         let journal = Journal()
         let clock = ManualClock(start: Date(timeIntervalSince1970: 1_800_000_000 + start / 1000))
         let engine = try await makeEngine(path: ":memory:", clock: clock,
-                                          functions: [FunctionDefinition(handler: Nap(journal: journal, duration: sleep, clock: clock))])
+                                          functions: [FunctionDefinition(handler: Nap(journal: journal, duration: sleep, until: until, clock: clock))])
         try await engine.start(runLoop: false)
         _ = try await engine.send([InngestEvent(Ping(id: "a"))])
         try await engine.runUntilIdle()

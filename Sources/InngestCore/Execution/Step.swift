@@ -117,7 +117,12 @@ public struct Step: Sendable {
     ///   - id: the step id.
     ///   - date: when to continue; a past date continues at once.
     nonisolated(nonsending) public func sleep(_ id: String, until date: Date) async throws {
-        let text = date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+        // The text has whole milliseconds, and Foundation drops what is beyond them: the date is
+        // rounded up to its millisecond first (1 µs of tolerance for the `Double` in `Date`), then
+        // given half a millisecond so that the truncation lands on it, so the sleep never ends early.
+        let milliseconds = (date.timeIntervalSince1970 * 1000 - 0.001).rounded(.up)
+        let text = Date(timeIntervalSince1970: (milliseconds + 0.5) / 1000)
+            .formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
         _ = try await session.suspendingStep(id, op: .sleep, opts: .object(["duration": .string(text)]))
     }
 
