@@ -34,7 +34,7 @@ enum MatchCheck {
     private static func problem(_ match: KeyPathModel, of type: String, _ model: AppModel, role: String) -> Diagnostic? {
         var current = type
         for (position, name) in match.properties.enumerated() {
-            guard let properties = model.storedProperties[current] else { return nil }
+            guard let properties = model.storedProperties(of: current) else { return nil }
             guard let propertyType = properties[name] else {
                 let names = properties.keys.sorted()
                 var hint = Spelling.suggestion(for: name, among: names).map { "; did you mean '\($0)'?" } ?? ""

@@ -18,8 +18,8 @@ package enum Inspection {
     package static func usesMarkers(_ model: AppModel) -> Bool {
         model.files.contains { file in
             file.types.contains { type in
-                !type.markers.isEmpty || (type.methods + type.initializers).contains { !$0.markers.isEmpty }
-                    || type.properties.contains { !$0.markers.isEmpty }
+                !type.markers.isEmpty || type.membersMayHaveMarkers && ((type.methods + type.initializers).contains { !$0.markers.isEmpty }
+                    || type.properties.contains { !$0.markers.isEmpty })
             }
         }
     }

@@ -10,14 +10,25 @@ public struct AppModel: Sendable {
     public var modules: [ModuleModel] = []
     /// The `step.waitForEvent` calls found in function bodies, in source order.
     public var waits: [WaitModel] = []
-    /// The stored instance properties of each struct of the target, name → type as written (empty
-    /// when not annotated): what `match:` key paths are checked against.
-    public var storedProperties: [String: [String: String]] = [:]
+    /// The declaration of each struct of the target, by name: what `match:` key paths are checked
+    /// against (``storedProperties(of:)``).
+    var structs: [String: TypeDecl] = [:]
     /// The scanned files the model was built from, for the checks that search the target's code.
     var files: [ScannedFile] = []
 
     /// Creates an empty model.
     public init() {}
+
+    /// The stored instance properties of the struct `name` of the target, name → type as written
+    /// (empty when not annotated); `nil` when `name` is not such a struct.
+    func storedProperties(of name: String) -> [String: String]? {
+        guard let declaration = structs[name] else { return nil }
+        var properties: [String: String] = [:]
+        for property in declaration.properties where property.isStored && !property.isStatic {
+            properties[property.name] = property.type ?? ""
+        }
+        return properties
+    }
 
     /// The injectables that no generated module descriptor lists: the registry provides them in
     /// the root module (a hand-written descriptor's providers are its own business).

@@ -14,7 +14,7 @@ extension ModelBuilder {
         } else if let marker = markers.first {
             collectMarkedType(name, primary, declarations, marker)
         }
-        for position in declarations.indices {
+        for position in declarations.indices where declarations[position].membersMayHaveMarkers {
             let methods = declarations[position].methods
             for member in methods.indices where !methods[member].markers.isEmpty {
                 for marker in methods[member].markers where marker.kind == "function" {
@@ -191,16 +191,12 @@ extension ModelBuilder {
         }
     }
 
-    /// The stored properties of every struct of the target (name → type as written), for the
-    /// checks of `match:` key paths.
+    /// Every struct of the target, for the checks of `match:` key paths: their properties are read
+    /// only for the few types a key path names.
     mutating func collectStoredProperties() {
         for (name, declarations) in types {
             guard let primary = declarations.first(where: { $0.kind != .extension }), primary.kind == .struct else { continue }
-            var properties: [String: String] = [:]
-            for property in primary.properties where property.isStored && !property.isStatic {
-                properties[property.name] = property.type ?? ""
-            }
-            model.storedProperties[name] = properties
+            model.structs[name] = primary
         }
     }
 }

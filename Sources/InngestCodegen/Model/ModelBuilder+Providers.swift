@@ -26,6 +26,7 @@ extension ModelBuilder {
                 diagnostics.append(Diagnostic(.error, "@inngest.provider cannot mark a type; \(Marker.providerPlacement). To provide \(name) itself, "
                                               + "mark it // @inngest.injectable and list it in a module's providers", at: marker.location))
             }
+            guard declarations[position].membersMayHaveMarkers else { continue }
             let initializers = declarations[position].initializers
             for member in initializers.indices where !initializers[member].markers.isEmpty {
                 for marker in initializers[member].markers where marker.kind == "provider" {

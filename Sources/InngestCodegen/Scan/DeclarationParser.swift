@@ -35,12 +35,19 @@ struct DeclarationParser: Sendable {
     /// Set while looking ahead, so that markers are not reported twice.
     var reportsMarkers = true
     var reportedDeepNesting = false
+    /// Whether a type body that can be parsed later is left to ``DeferredMembers`` (off only to
+    /// test that deferring changes nothing).
+    var defersMembers = true
 
     init(source: SourceBuffer, lexed: Lexer.Output) {
+        self.init(source: source, tokens: lexed.tokens, markers: lexed.markers)
+    }
+
+    init(source: SourceBuffer, tokens: [Token], markers: [Marker]) {
         self.source = source
         self.bytes = source.bytes
-        self.tokens = lexed.tokens
-        self.markers = lexed.markers
+        self.tokens = tokens
+        self.markers = markers
     }
 
     // MARK: - Token helpers
@@ -123,32 +130,40 @@ struct DeclarationParser: Sendable {
 
     /// Scans the whole file.
     mutating func run() {
-        while true {
-            let token = current
-            switch token.kind {
-            case .endOfFile:
-                finish()
-                return
-            case .marker:
-                prefix.markers.append(markers[token.payload])
-                advance()
-            case .pound:
-                handlePound()
-            case .attribute:
-                prefix.attributes.append(parseAttribute())
-            case .identifier:
-                handleIdentifier()
-            case .rightBrace:
-                reportUnattachedMarkers(found: "'}'")
-                _ = frames.popLast()
-                advance()
-            case .leftBrace:
-                reportUnattachedMarkers(found: "a code block")
-                skipBraces()
-            default:
-                reportUnattachedMarkers(foundToken: token)
-                advance()
-            }
+        while current.kind != .endOfFile { step() }
+        finish()
+    }
+
+    /// Parses members until the open type bodies are closed (or the file ends): a deferred body.
+    mutating func parseOpenBodies() {
+        while !frames.isEmpty && current.kind != .endOfFile { step() }
+    }
+
+    /// Reads the declaration, marker, directive or stray token at the current position.
+    mutating func step() {
+        let token = current
+        switch token.kind {
+        case .endOfFile:
+            return
+        case .marker:
+            prefix.markers.append(markers[token.payload])
+            advance()
+        case .pound:
+            handlePound()
+        case .attribute:
+            prefix.attributes.append(parseAttribute())
+        case .identifier:
+            handleIdentifier()
+        case .rightBrace:
+            reportUnattachedMarkers(found: "'}'")
+            _ = frames.popLast()
+            advance()
+        case .leftBrace:
+            reportUnattachedMarkers(found: "a code block")
+            skipBraces()
+        default:
+            reportUnattachedMarkers(foundToken: token)
+            advance()
         }
     }
 
@@ -515,7 +530,7 @@ struct DeclarationParser: Sendable {
         }
         let parent = frames.last
         let qualified = parent.map { "\($0.name).\(name)" } ?? name
-        let declaration = TypeDecl(
+        var declaration = TypeDecl(
             kind: kind,
             name: qualified,
             genericParameters: genericParameters,
@@ -530,9 +545,50 @@ struct DeclarationParser: Sendable {
             parentName: parent?.name
         )
         prefix = DeclarationPrefix()
+        if defersMembers, let close = deferrableBodyEnd() {
+            declaration.deferMembers(to: DeferredMembers(source: source, tokens: tokens, open: position, kind: kind, name: qualified,
+                                                         conditions: conditions))
+            types.append(declaration)
+            position = close
+            advance()  // "}"
+            return
+        }
         types.append(declaration)
         frames.append(Frame(typeIndex: types.count - 1, name: qualified, kind: kind))
         advance()  // "{"
+    }
+
+    /// The index of the `}` closing the body whose `{` is the current token, when parsing the
+    /// body later is certain to give what parsing it now would: nothing in it but members, with no
+    /// marker (so no diagnostic either), no `#` directive (so the conditions of the type hold for
+    /// all), no type or typealias keyword (no declaration of the file's own lists), no step or send
+    /// call (no entry of `stepCalls`/`sends`), and closed. `class` may be a modifier and `actor`
+    /// a name: they are taken as declarations, which only makes the body parse now.
+    func deferrableBodyEnd() -> Int? {
+        var index = position
+        var depth = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            switch token.kind {
+            case .leftBrace:
+                depth += 1
+            case .rightBrace:
+                depth -= 1
+                if depth == 0 { return index }
+            case .marker, .pound, .endOfFile:
+                return nil
+            case .identifier:
+                switch token.keyword {
+                case .struct, .class, .enum, .actor, .protocol, .extension, .typealias: return nil
+                case let keyword where keyword.isRecordedCall: return nil
+                default: break
+                }
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Parses `<…>` at the current token; returns the normalised text inside.

@@ -78,9 +78,16 @@ public enum Scanner: Sendable {
         return scanValid(SourceBuffer(bytes: bytes, path: path))
     }
 
-    private static func scanValid(_ source: SourceBuffer) -> ScannedFile {
+    /// ``scan(_:path:)``, with the members of plain type bodies parsed at once rather than on
+    /// first read when `defersMembers` is false: what the tests compare, to show deferring changes nothing.
+    package static func scan(_ source: String, path: String, defersMembers: Bool) -> ScannedFile {
+        scanValid(SourceBuffer(source, path: path), defersMembers: defersMembers)
+    }
+
+    private static func scanValid(_ source: SourceBuffer, defersMembers: Bool = true) -> ScannedFile {
         let lexed = Lexer.tokenize(source)
         var parser = DeclarationParser(source: source, lexed: lexed)
+        parser.defersMembers = defersMembers
         parser.run()
         var diagnostics = lexed.diagnostics
         diagnostics.append(contentsOf: parser.diagnostics)

@@ -2,7 +2,8 @@
 ///
 /// A value type whose fields live in one shared, copy-on-write box: the model builder copies every
 /// declaration of the target into its index and passes lists of them around, and a copy is then one
-/// reference count rather than one for each of its sixteen fields.
+/// reference count rather than one for each of its sixteen fields. The members of a body that
+/// nothing marks may wait in the box to be parsed until something reads them (``DeferredMembers``).
 public struct TypeDecl: Hashable, Sendable {
     /// Which keyword declared it.
     public enum Kind: String, Sendable {
@@ -45,8 +46,11 @@ public struct TypeDecl: Hashable, Sendable {
         var parentName: String?
         /// False only when no method, initialiser or property has a marker (see ``TypeDecl/membersMayHaveMarkers``).
         var membersMayHaveMarkers: Bool
-        /// False only when no method, initialiser or property is under an `#if`.
+        /// False only when no method, initialiser or property is under an `#if` that does not
+        /// enclose the type too.
         var membersMayBeConditional: Bool
+        /// When set, the member lists above are empty and these are the members, parsed on first read.
+        var deferred: DeferredMembers?
 
         init(kind: Kind, name: String, genericParameters: String?, inheritance: [String], whereClause: String?, accessLevel: String?,
              modifiers: [String], attributes: [String], markers: [Marker], conditions: [String], location: SourceLocation,
@@ -83,6 +87,7 @@ public struct TypeDecl: Hashable, Sendable {
             copy.properties = properties
             copy.membersMayHaveMarkers = membersMayHaveMarkers
             copy.membersMayBeConditional = membersMayBeConditional
+            copy.deferred = deferred
             return copy
         }
     }
@@ -97,9 +102,28 @@ public struct TypeDecl: Hashable, Sendable {
     /// `makeUnique()` before a member list is handed out to change: whatever the caller does to
     /// it, the summaries no longer vouch for it.
     private mutating func makeUniqueForMemberChange() {
-        makeUnique()
+        makeUniqueWithParsedMembers()
         storage.membersMayHaveMarkers = true
         storage.membersMayBeConditional = true
+    }
+
+    /// `makeUnique()`, with deferred members parsed into the box's own lists.
+    private mutating func makeUniqueWithParsedMembers() {
+        makeUnique()
+        guard let deferred = storage.deferred else { return }
+        let members = deferred.read { $0 }
+        storage.initializers = members.initializers
+        storage.methods = members.methods
+        storage.properties = members.properties
+        storage.enumCases = members.enumCases
+        storage.deferred = nil
+    }
+
+    /// Leaves the members to `deferred`, which holds a body with no marker and no `#if` (so the
+    /// summaries stay false). The lists must be empty: the parser calls it on a new declaration.
+    mutating func deferMembers(to deferred: DeferredMembers) {
+        makeUnique()
+        storage.deferred = deferred
     }
 
     // The setters are `_modify` coroutines: `types[i].methods.append(…)` then appends in place
@@ -168,23 +192,23 @@ public struct TypeDecl: Hashable, Sendable {
     }
     /// The initialisers declared directly in the body, in order.
     public var initializers: [FunctionDecl] {
-        get { storage.initializers }
+        get { storage.deferred.map { $0.read(\.initializers) } ?? storage.initializers }
         _modify { makeUniqueForMemberChange(); yield &storage.initializers }
     }
     /// The methods declared directly in the body, in order.
     public var methods: [FunctionDecl] {
-        get { storage.methods }
+        get { storage.deferred.map { $0.read(\.methods) } ?? storage.methods }
         _modify { makeUniqueForMemberChange(); yield &storage.methods }
     }
     /// The properties declared directly in the body, in order.
     public var properties: [PropertyDecl] {
-        get { storage.properties }
+        get { storage.deferred.map { $0.read(\.properties) } ?? storage.properties }
         _modify { makeUniqueForMemberChange(); yield &storage.properties }
     }
     /// The names of the enum cases declared directly in the body, in order.
     public var enumCases: [String] {
-        get { storage.enumCases }
-        _modify { makeUnique(); yield &storage.enumCases }
+        get { storage.deferred.map { $0.read(\.enumCases) } ?? storage.enumCases }
+        _modify { makeUniqueWithParsedMembers(); yield &storage.enumCases }
     }
     /// The name of the type whose body contains this one (qualified), or `nil` at file scope.
     public var parentName: String? {
@@ -192,18 +216,21 @@ public struct TypeDecl: Hashable, Sendable {
         _modify { makeUnique(); yield &storage.parentName }
     }
 
+    /// Whether the members are still waiting to be parsed (``DeferredMembers``): for the tests.
+    package var hasDeferredMembers: Bool { storage.deferred != nil }
+
     /// False only when no method, initialiser or property has a marker: the model builder then
     /// need not read the members' markers (most types of a target have none).
     var membersMayHaveMarkers: Bool { storage.membersMayHaveMarkers }
 
-    /// False only when no method, initialiser or property is under an `#if`: none of them can then
-    /// be under `#if false`.
+    /// False only when no method, initialiser or property is under an `#if` that does not enclose
+    /// the type too: none of them can then be under `#if false` unless the type is.
     var membersMayBeConditional: Bool { storage.membersMayBeConditional }
 
     /// Appends a method or (`isInitializer`) an initialiser, keeping the summaries exact: the
     /// parser's way of adding members.
     mutating func append(_ member: FunctionDecl, isInitializer: Bool) {
-        makeUnique()
+        makeUniqueWithParsedMembers()
         if !member.markers.isEmpty { storage.membersMayHaveMarkers = true }
         if !member.conditions.isEmpty { storage.membersMayBeConditional = true }
         if isInitializer { storage.initializers.append(member) } else { storage.methods.append(member) }
@@ -211,7 +238,7 @@ public struct TypeDecl: Hashable, Sendable {
 
     /// Appends a property, keeping the summaries exact.
     mutating func append(_ member: PropertyDecl) {
-        makeUnique()
+        makeUniqueWithParsedMembers()
         if !member.markers.isEmpty { storage.membersMayHaveMarkers = true }
         if !member.conditions.isEmpty { storage.membersMayBeConditional = true }
         storage.properties.append(member)
@@ -249,8 +276,8 @@ public struct TypeDecl: Hashable, Sendable {
         return left.kind == right.kind && left.name == right.name && left.genericParameters == right.genericParameters
             && left.inheritance == right.inheritance && left.whereClause == right.whereClause && left.accessLevel == right.accessLevel
             && left.modifiers == right.modifiers && left.attributes == right.attributes && left.markers == right.markers
-            && left.conditions == right.conditions && left.location == right.location && left.initializers == right.initializers
-            && left.methods == right.methods && left.properties == right.properties && left.enumCases == right.enumCases
+            && left.conditions == right.conditions && left.location == right.location && lhs.initializers == rhs.initializers
+            && lhs.methods == rhs.methods && lhs.properties == rhs.properties && lhs.enumCases == rhs.enumCases
             && left.parentName == right.parentName
     }
 
@@ -268,10 +295,10 @@ public struct TypeDecl: Hashable, Sendable {
         hasher.combine(fields.markers)
         hasher.combine(fields.conditions)
         hasher.combine(fields.location)
-        hasher.combine(fields.initializers)
-        hasher.combine(fields.methods)
-        hasher.combine(fields.properties)
-        hasher.combine(fields.enumCases)
+        hasher.combine(initializers)
+        hasher.combine(methods)
+        hasher.combine(properties)
+        hasher.combine(enumCases)
         hasher.combine(fields.parentName)
     }
 

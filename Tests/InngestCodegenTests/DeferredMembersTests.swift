@@ -1,0 +1,122 @@
+import Foundation
+import InngestCodegen
+import Synchronization
+import Testing
+
+/// The scanner leaves the members of plain type bodies to be parsed on first read. These tests
+/// show that this never changes what a scan gives: every file scanned both ways compares equal
+/// (which reads, and so parses, every deferred member).
+@Suite struct DeferredMembersTests {
+    /// Bodies of every member form the scanner reads, none of which needs parsing at once.
+    static let plainBodies = [
+        "struct A { let a: Int; var b = \"x\", c: [String: Int] = [:] }",
+        "struct A<T: Sendable>: Sendable where T: Hashable {\n    var a, b: Int\n    static let id = \"literal\"\n    static var name: String { \"computed\" }\n}",
+        "final class B: Base, @unchecked Sendable {\n    @Injected var log: Log\n    private(set) var count = 0 { didSet { print(count) } }\n"
+            + "    init(log: Log, _ count: Int = 1) async throws { self.log = log }\n    convenience init?() { nil }\n"
+            + "    nonisolated(unsafe) static var shared: B?\n    deinit {}\n}",
+        "enum C: String, Codable {\n    case a, b = \"bee\"\n    case c(Int, label: String)\n    indirect case d(C)\n"
+            + "    func f<T>(_ x: T) rethrows -> [T] where T: Equatable { [x] }\n    subscript(i: Int) -> Int { i }\n}",
+        "extension D: Equatable {\n    public static func == (l: D, r: D) -> Bool { true }\n    mutating func g() throws(MyError) -> some View { fatalError() }\n}",
+        "protocol P {\n    associatedtype Item\n    var items: [Item] { get set }\n    func h(_ item: consuming Item) async\n    init(items: [Item])\n}",
+        "actor E {\n    var cache: [String: Data] = [:]\n    lazy var text = { \"a\" + \"b\" }()\n    func i() -> (Int, String)? { nil }\n}",
+        "struct F { let closure: (Int) -> Void = { value in if value > 0 { print(value) } }\n    var g: Int { get { 1 } set {} } }",
+        "struct G { var text = \"\"\"\n    multi { line\n    \"\"\"\n    let regex = #/a{2}/#\n    @available(*, deprecated) func old() {} }",
+        "extension Array where Element == Int { static let zero = 0 }",
+        "struct H { let a = 1 let b = 2 }",
+        "struct I { func x() { switch 1 { case 1: break default: break } } }",
+        "struct J { var a: Int\n    = 4\n    var b: String\n        ? = nil }",
+        "struct K { static let options = FunctionOptions(retries: 3, timeouts: Timeouts(start: .seconds(5))) }",
+    ]
+
+    /// Bodies that must be parsed at once: each holds what a deferred parse could not reproduce.
+    static let bodiesParsedAtOnce = [
+        "struct A {\n    // @inngest.provider\n    static let x = 1\n}",
+        "struct A {\n#if DEBUG\n    let x = 1\n#endif\n}",
+        "struct A { struct Nested { let x = 1 } }",
+        "struct A { enum Nested {} }",
+        "struct A { typealias Alias = Int }",
+        "struct A { func f(step: Step) async throws { try await step.run(\"id\") { 1 } } }",
+        "struct A { func f(app: App) async throws { try await app.send(Event()) } }",
+        "struct A { class func f() {} }",
+        "struct A { let x = 1",
+    ]
+
+    @Test func plainBodiesAreDeferred() {
+        for source in Self.plainBodies {
+            let file = Scanner.scan(source, path: "Test.swift")
+            #expect(file.types.first?.hasDeferredMembers == true, "\(source)")
+        }
+    }
+
+    @Test func bodiesThatAddToTheFileOrMayWarnAreParsedAtOnce() {
+        for source in Self.bodiesParsedAtOnce {
+            let file = Scanner.scan(source, path: "Test.swift")
+            #expect(file.types.first?.hasDeferredMembers == false, "\(source)")
+        }
+    }
+
+    @Test func deferringChangesNothingInTheSnippets() {
+        var deferred = 0
+        for source in Self.plainBodies + Self.bodiesParsedAtOnce {
+            deferred += expectSameScan(source, path: "Test.swift")
+            // Under an #if, nested in another type, and after a marked type in the same file.
+            deferred += expectSameScan("#if os(Linux)\n\(source)\n#else\nlet x = 1\n#endif\n", path: "Test.swift")
+            deferred += expectSameScan("struct Outer {\n    // @inngest.provider\n    static let p = 1\n\(source)\n}\n", path: "Test.swift")
+            deferred += expectSameScan("// @inngest.event(\"a/b\")\nstruct Marked: Codable {}\n\(source)\n", path: "Test.swift")
+        }
+        #expect(deferred >= Self.plainBodies.count * 3)
+    }
+
+    /// Every Swift file of this package (sources, tests, fixtures): real code of every kind.
+    @Test func deferringChangesNothingInThisPackage() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+        var files = 0, deferred = 0
+        for directory in ["Sources", "Tests"] {
+            let enumerator = FileManager.default.enumerator(at: root.appendingPathComponent(directory), includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                guard url.pathExtension == "swift", let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+                files += 1
+                deferred += expectSameScan(text, path: url.path)
+            }
+        }
+        #expect(files > 200)
+        #expect(deferred > 100)
+    }
+
+    @Test func membersReadFromManyThreadsAtOnceAreParsedOnceAndAgree() {
+        let file = Scanner.scan(Self.plainBodies[2], path: "Test.swift")
+        guard let type = file.types.first, type.hasDeferredMembers else {
+            Issue.record("the body was not deferred")
+            return
+        }
+        let expected = Scanner.scan(Self.plainBodies[2], path: "Test.swift", defersMembers: false).types[0]
+        let results = Mutex<[Bool]>([])
+        DispatchQueue.concurrentPerform(iterations: 16) { _ in
+            let same = type.initializers == expected.initializers && type.properties == expected.properties && type.methods == expected.methods
+            results.withLock { $0.append(same) }
+        }
+        #expect(results.withLock { $0 } == Array(repeating: true, count: 16))
+    }
+
+    @Test func changingADeferredMemberListKeepsTheOthers() {
+        var type = Scanner.scan(Self.plainBodies[2], path: "Test.swift").types[0]
+        let expected = Scanner.scan(Self.plainBodies[2], path: "Test.swift", defersMembers: false).types[0]
+        type.methods.removeAll()
+        #expect(!type.hasDeferredMembers)
+        #expect(type.methods.isEmpty)
+        #expect(type.initializers == expected.initializers)
+        #expect(type.properties == expected.properties)
+        #expect(type.enumCases == expected.enumCases)
+    }
+
+    /// Scans `source` both ways, expects equal results, and returns how many types were deferred.
+    private func expectSameScan(_ source: String, path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
+        let lazy = Scanner.scan(source, path: path, defersMembers: true)
+        let eager = Scanner.scan(source, path: path, defersMembers: false)
+        let count = lazy.types.filter(\.hasDeferredMembers).count
+        #expect(!eager.types.contains { $0.hasDeferredMembers }, sourceLocation: sourceLocation)
+        let same = lazy == eager  // not inside #expect: it would print both files' bytes
+        #expect(same, "scanning \(path) with deferred members gives another result", sourceLocation: sourceLocation)
+        return count
+    }
+}
