@@ -12,21 +12,22 @@ enum FrameworkProtocol: String, CaseIterable, Sendable {
     /// The module prefixes the protocol may be written with.
     static let modulePrefixes = ["Inngest.", "InngestCore.", "InngestDI."]
 
-    /// Whether `written`, a name that no declaration of the target shadows, spells this protocol:
-    /// `Event`, `Inngest.Event`, `InngestCore.Event`, `InngestDI.Event`.
-    func isSpelled(by written: String) -> Bool {
-        written == rawValue || Self.modulePrefixes.contains { written == $0 + rawValue }
-    }
-
     /// Protocols of the framework that refine one of these: adopting one adopts it.
     static let refinements: [String: FrameworkProtocol] = ["OnFailure": .function]
 
-    /// The framework protocol `written` spells (or refines), if any.
+    /// The framework protocol that `written`, a name no declaration of the target shadows, spells
+    /// or refines: `Event`, `Inngest.Event`, `InngestCore.Event`, `InngestDI.Event`, `OnFailure`, ….
     static func spelled(by written: String) -> FrameworkProtocol? {
-        if let found = allCases.first(where: { $0.isSpelled(by: written) }) { return found }
-        for (name, refined) in refinements where written == name || modulePrefixes.contains(where: { written == $0 + name }) {
-            return refined
-        }
-        return nil
+        spellings[written]
     }
+
+    /// Every spelling of a protocol or a refinement, with and without a module prefix: what
+    /// ``spelled(by:)`` looks up (it runs for every protocol every type of the target adopts).
+    private static let spellings: [String: FrameworkProtocol] = {
+        var spellings: [String: FrameworkProtocol] = [:]
+        for (name, framework) in allCases.map({ ($0.rawValue, $0) }) + refinements.map({ ($0.key, $0.value) }) {
+            for prefix in [""] + modulePrefixes { spellings[prefix + name] = framework }
+        }
+        return spellings
+    }()
 }

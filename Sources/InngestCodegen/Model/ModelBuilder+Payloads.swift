@@ -6,12 +6,12 @@ extension ModelBuilder {
     /// handler (or failure handler) that takes the wrong one.
     mutating func resolvePayloads() {
         let eventTypes = Set((model.events + externalEvents).map(\.typeName))
+        // A payload type the target names in several ways is left to the compiler.
+        let plain = eventTypes.union(["ScheduledRun", "InngestEvent"])
         for index in model.functions.indices where model.functions[index].declaration != .conformance {
             var function = model.functions[index]
             resolvePayload(of: &function, eventTypes: eventTypes)
             model.functions[index] = function
-            // A payload type the target names in several ways is left to the compiler.
-            let plain = eventTypes.union(["ScheduledRun", "InngestEvent"])
             if let failure = function.failureHandler, let input = function.input, plain.contains(input),
                let type = failure.parameters.first(where: { $0.role == .failure })?.type,
                let argument = Self.genericArgument(of: type), argument != input, plain.contains(argument) {

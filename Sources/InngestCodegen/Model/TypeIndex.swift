@@ -58,24 +58,29 @@ struct TypeIndex {
 
     /// `Outer<T>.Inner` → `["Outer", "Inner"]`: the components without generic arguments.
     static func pathComponents(_ written: String) -> [String] {
+        // Bytes, not characters: the four that matter are ASCII, which no other scalar's UTF-8 contains.
+        let utf8 = written.utf8
+        if !utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: ".") || $0 == 0x20 }) {
+            return written.isEmpty ? [] : [written]
+        }
         var components: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var depth = 0
-        for character in written {
-            switch character {
-            case "<": depth += 1
-            case ">": depth -= 1
-            case "." where depth == 0:
-                components.append(current)
-                current = ""
-            case " " where depth == 0:
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): depth += 1
+            case UInt8(ascii: ">"): depth -= 1
+            case UInt8(ascii: ".") where depth == 0:
+                if !current.isEmpty { components.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+            case 0x20 where depth == 0:
                 break
             default:
-                if depth == 0 { current.append(character) }
+                if depth == 0 { current.append(byte) }
             }
         }
-        components.append(current)
-        return components.filter { !$0.isEmpty }
+        if !current.isEmpty { components.append(String(decoding: current, as: UTF8.self)) }
+        return components
     }
 
     /// The protocol names of an inheritance entry: `InngestFunction & Sendable` → both,

@@ -63,11 +63,11 @@ enum NearMissMarker {
         }
         let wordStart = index
         while index < end, isLetter(bytes[index]) { index += 1 }
-        if !isInngestLike(bytes, wordStart..<index), let split = kindSuffix(bytes, wordStart..<index) {
-            // `@inngestfunction`: the separator is missing.
+        if !isInngestLike(bytes, wordStart..<index) {
+            // `@inngestfunction`: the separator is missing (`kindSuffix` checks what comes before the kind).
+            guard let split = kindSuffix(bytes, wordStart..<index) else { return nil }
             index = split
         }
-        guard isInngestLike(bytes, wordStart..<index) else { return nil }
         let wordEnd = index
         while index < end, isSeparator(bytes[index]) { index += 1 }
         let separator = wordStart < wordEnd ? Array(bytes[wordEnd..<index]) : []
@@ -160,22 +160,45 @@ enum NearMissMarker {
         return String(decoding: bytes[lower..<upper], as: UTF8.self)
     }
 
-    /// Where a marker kind that ends the word starts, when what comes before it is inngest-like.
+    /// Where a marker kind that ends the word (of letters only) starts, when what comes before it
+    /// is inngest-like. Compares bytes, case folded: it runs for the first word of every comment.
     private static func kindSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        let word = lowercased(bytes, range)
-        for kind in kinds where word.hasSuffix(kind) {
-            let split = range.upperBound - kind.utf8.count
-            if isInngestLike(bytes, range.lowerBound..<split) { return split }
+        for kind in kindBytes where range.count >= kind.count + 5 {
+            let split = range.upperBound - kind.count
+            var matches = true
+            for (offset, byte) in kind.enumerated() where bytes[split + offset] | 0x20 != byte {
+                matches = false
+                break
+            }
+            if matches && isInngestLike(bytes, range.lowerBound..<split) { return split }
         }
         return nil
     }
 
+    /// The marker kinds' bytes (lowercase letters).
+    private static let kindBytes = kinds.map { Array($0.utf8) }
+
     private static let inngest = Array("inngest".utf8)
+
+    /// Whether a word could be within two edits of `inngest`: an alignment with at most two edits
+    /// matches at least five of its letters, and all but two of the word's, to letters of `inngest`;
+    /// so a word with fewer letters among i, n, g, e, s, t than that is not (most first words of
+    /// comments, which this rejects without the edit-distance table).
+    private static func mayBeInngestLike(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var shared = 0
+        for byte in bytes[range] {
+            switch byte | 0x20 {
+            case UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "g"), UInt8(ascii: "e"), UInt8(ascii: "s"), UInt8(ascii: "t"): shared += 1
+            default: break
+            }
+        }
+        return shared >= max(5, range.count - 2)
+    }
 
     /// Whether the word is `inngest` give or take two edits, in any case. Called for the first word
     /// of every comment, so it allocates nothing: an edit-distance table on the stack.
     private static func isInngestLike(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard (5...9).contains(range.count) else { return false }
+        guard (5...9).contains(range.count), mayBeInngestLike(bytes, range) else { return false }
         let width = inngest.count + 1
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { rows in
             for column in 0..<width { rows[column] = column }
