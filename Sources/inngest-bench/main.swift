@@ -219,49 +219,7 @@ if runsTable {
     report("executor: step id hash (SHA-1 hex)", String(format: "%.0f ns/op%@", seconds(ContinuousClock.now - start) * 1e9 / Double(iterations), sink == 0 ? "!" : ""))
 }
 
-// 4. Code generation: scanning and generating a large target.
-if runsTable {
-    let handler = """
-        import Inngest
-
-        /// An event.
-        // @inngest.event("bench/event-N")
-        struct EventN: Codable, Sendable { var id: String; var total: Int }
-
-        // @inngest.injectable
-        final class ServiceN: Sendable {
-            init(log: ShopLog) {}
-            func work(_ text: String) -> String { "value: \\(text) /* not a comment */ // nor this" }
-        }
-
-        // @inngest.function(id: "function-N", event: "bench/event-N", retries: 3)
-        struct FunctionN {
-            let service: ServiceN
-            func handle(_ event: EventN, context: Context) async throws -> String {
-                try await context.step.run("work") { service.work(event.id) }
-            }
-        }
-
-        """
-    var sources: [(path: String, bytes: [UInt8])] = [("Sources/App/App.swift", Array("// @inngest.module()\nstruct AppModule {}\n// @inngest.injectable\nfinal class ShopLog: Sendable { init() {} }\n".utf8))]
-    for index in 0..<500 {
-        let text = handler.replacingOccurrences(of: "N", with: String(index)) + String(repeating: "// padding line of an ordinary source file\nlet constant\(index) = [1, 2, 3].map { $0 * 2 }\n", count: 60)
-        sources.append(("Sources/App/File\(index).swift", Array(text.utf8)))
-    }
-    let bytes = sources.reduce(0) { $0 + $1.bytes.count }
-    var best = Double.infinity
-    var output: Generator.Output?
-    for _ in 0..<3 {
-        let start = ContinuousClock.now
-        output = Generator.generate(sources)
-        best = min(best, seconds(ContinuousClock.now - start))
-    }
-    let diagnostics = output?.diagnostics.count ?? -1
-    report("codegen: 500-file target (\(bytes / 1024) KiB, 500 functions), full generation",
-           String(format: "%.0f ms (%.1f MB/s)%@", best * 1000, Double(bytes) / best / 1e6, diagnostics == 0 ? "" : " [\(diagnostics) diagnostics]"))
-}
-
-// 5. Expressions: a wait's condition, parsed once, evaluated against two events' JSON.
+// 4. Expressions: a wait's condition, parsed once, evaluated against two events' JSON.
 if runsTable {
     let text = "async.data.orderId == event.data.orderId && async.data.total > 100"
     let expression = try Expression.parse(text, variables: ["event", "async"])
