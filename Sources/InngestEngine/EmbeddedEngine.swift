@@ -434,7 +434,7 @@ public actor EmbeddedEngine: EventSending {
             release: { slots in
                 taken.withLock { $0 -= slots }
                 // A pass that found no free slot waits for one.
-                if slots > 0 && waitingForSlots.withLock { $0 } { wakeup.signal() }
+                if slots > 0 && waitingForSlots.withLock({ $0 }) { wakeup.signal() }
             },
             handOver: { runs in
                 inbox.withLock { $0.runs += runs }
@@ -449,7 +449,7 @@ public actor EmbeddedEngine: EventSending {
             return inbox
         }
         taken.withLock { $0 -= unused }
-        if unused > 0 && waitingForSlots.withLock { $0 } { wakeup.signal() }
+        if unused > 0 && waitingForSlots.withLock({ $0 }) { wakeup.signal() }
         for run in runs { start(run, in: &group) }
     }
 
@@ -505,7 +505,7 @@ public actor EmbeddedEngine: EventSending {
     /// is asked for a pass.
     private nonisolated func finished() {
         taken.withLock { $0 -= 1 }
-        if waitingForSlots.withLock { $0 } { wakeup.signal() }
+        if waitingForSlots.withLock({ $0 }) { wakeup.signal() }
     }
 
     private func fireDueCrons() async throws -> Int {
