@@ -109,6 +109,54 @@ import Testing
         #expect(type.enumCases == expected.enumCases)
     }
 
+    /// The point of deferring: a generation reads the members of the types that the model needs
+    /// (marked ones, those adopting a framework protocol, the structs a `match:` names) and of no
+    /// other. Ordinary code of every shape, beside one of each kind of declaration.
+    @Test func generatingLeavesTheMembersOfOrdinaryTypesUnread() throws {
+        let app = """
+            import Inngest
+            // @inngest.module(providers: [Mailer])
+            struct AppModule {}
+            // @inngest.event("shop/order.placed")
+            struct OrderPlaced: Codable, Sendable { var orderId: String }
+            struct Cancelled: Event { static let name = "shop/order.cancelled"; var orderId: String }
+            // @inngest.injectable
+            final class Mailer: Sendable { init() {} }
+            // @inngest.function(id: "ship", event: "shop/order.placed", cancelOn: (event: Cancelled, match: "orderId"))
+            struct Ship { let mailer: Mailer
+                func handle(_ event: OrderPlaced, context: Context) async throws {} }
+            """
+        let ordinary = """
+            import Foundation
+            struct Address: Codable, Hashable { var street: String; var city: String
+                init(street: String, city: String) { self.street = street; self.city = city }
+                func formatted() -> String { street + ", " + city } }
+            final class Cache: @unchecked Sendable { private var values: [String: Int] = [:]
+                init() {}
+                func value(for key: String) -> Int? { values[key] } }
+            enum Status: String, Codable, CaseIterable { case open, closed
+                var isOpen: Bool { self == .open } }
+            extension Address: CustomStringConvertible { var description: String { formatted() } }
+            actor Counter { var count = 0; func increment() { count += 1 } }
+            class Base { init() {}; func describe() -> String { "base" } }
+            final class Derived: Base { override init() { super.init() } }
+            protocol Shape { var area: Double { get } }
+            struct Square: Shape { var side: Double; var area: Double { side * side } }
+            """
+        let files = [Scanner.scan(app, path: "App.swift"), Scanner.scan(ordinary, path: "Ordinary.swift")]
+        let (model, diagnostics) = ModelBuilder.build(files)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        _ = Checker.check(model) + Checker.checkUsage(model, options: GeneratorOptions())
+        _ = try Renderer.render(model)
+        let ordinaryTypes = files[1].types
+        #expect(ordinaryTypes.count == 9)
+        #expect(ordinaryTypes.filter(\.hasDeferredMembers).count == ordinaryTypes.count)
+        let read = ordinaryTypes.filter { !$0.hasUnreadMembers }.map(\.name)
+        #expect(read.isEmpty, "the generation read the members of \(read)")
+        // The match: of the cancelOn reads the stored properties of Cancelled.
+        #expect(files[0].types.first { $0.name == "Cancelled" }?.hasUnreadMembers == false)
+    }
+
     /// Scans `source` both ways, expects equal results, and returns how many types were deferred.
     private func expectSameScan(_ source: String, path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Int {
         let lazy = Scanner.scan(source, path: path, defersMembers: true)

@@ -33,7 +33,7 @@ public enum Checker {
     ///   - model: the target's model.
     ///   - options: the target's role and lock file.
     /// - Returns: warnings, sorted by location.
-    static func checkUsage(_ model: AppModel, options: GeneratorOptions) -> [Diagnostic] {
+    package static func checkUsage(_ model: AppModel, options: GeneratorOptions) -> [Diagnostic] {
         var diagnostics = UnusedEventCheck.check(model, role: options.role)
         if let lock = options.lockFile { diagnostics += LockCheck.check(model, lock: lock) }
         return diagnostics.sorted { ($0.location ?? .zero) < ($1.location ?? .zero) }

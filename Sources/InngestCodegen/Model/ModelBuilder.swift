@@ -327,7 +327,7 @@ public struct ModelBuilder {
 
     private mutating func collectInjectable(_ name: String, _ primary: TypeDecl, _ declarations: [TypeDecl], conforms: Bool) {
         let markers = declarations.flatMap { $0.markers.filter { $0.kind == "injectable" } }
-        let ownsMethodFunctions = declarations.contains { $0.methods.contains { $0.markers.contains { $0.kind == "function" } } }
+        let ownsMethodFunctions = declarations.contains { $0.membersMayHaveMarkers && $0.methods.contains { $0.markers.contains { $0.kind == "function" } } }
         guard conforms || !markers.isEmpty || ownsMethodFunctions else { return }
         var scope = "singleton"
         if let marker = markers.first {

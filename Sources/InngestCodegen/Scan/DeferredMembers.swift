@@ -39,6 +39,9 @@ final class DeferredMembers: Sendable {
         body = Body(source: source, tokens: tokens, open: open, kind: kind, name: name, conditions: conditions)
     }
 
+    /// Whether something has read the members (for the tests).
+    var isParsed: Bool { parsed.withLock { $0 != nil } }
+
     /// `read` applied to the members, parsing them on the first call (once, whichever thread asks).
     func read<Value>(_ read: (Members) -> Value) -> Value {
         parsed.withLock { parsed in

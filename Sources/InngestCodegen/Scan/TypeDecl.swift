@@ -219,6 +219,9 @@ public struct TypeDecl: Hashable, Sendable {
     /// Whether the members are still waiting to be parsed (``DeferredMembers``): for the tests.
     package var hasDeferredMembers: Bool { storage.deferred != nil }
 
+    /// Whether the members are deferred and nothing has read them yet: for the tests.
+    package var hasUnreadMembers: Bool { storage.deferred.map { !$0.isParsed } ?? false }
+
     /// False only when no method, initialiser or property has a marker: the model builder then
     /// need not read the members' markers (most types of a target have none).
     var membersMayHaveMarkers: Bool { storage.membersMayHaveMarkers }
