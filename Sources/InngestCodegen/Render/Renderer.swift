@@ -48,9 +48,9 @@ public enum Renderer {
     static func events(_ model: AppModel, external: AppModel = AppModel()) -> Template.Values {
         var values = Template.Values()
         values.lists["conformances"] = model.events.filter(\.byMarker).map { event in
-            located(event.location, event.conditions).merging([
+            item(located(event.location, event.conditions), [
                 "type": event.typeName, "access": access(event.accessLevel), "name": literal(event.eventName ?? ""),
-            ]) { $1 }
+            ])
         }
         var usedCases = Set<String>()
         // The enum covers the app as this target sees it: its events and the public ones of the
@@ -64,9 +64,9 @@ public enum Renderer {
                 name = lowerCamel(event.typeName.replacingOccurrences(of: ".", with: ""))
                 usedCases.insert(name)
             }
-            return conditions(event.conditions).merging([
+            return item(conditions(event.conditions), [
                 "type": event.typeName, "caseName": name, "eventName": event.eventName ?? "(name not a literal)",
-            ]) { $1 }
+            ])
         }
         values.lists["senders"] = senders(all)
         // `.orderPlaced(…)` where any event is accepted: static members returning `AnyAppEvent`, which
@@ -77,7 +77,7 @@ public enum Renderer {
                     static func \(item["caseName"] ?? "")(_ event: \(item["type"] ?? "")) -> AnyAppEvent { AnyAppEvent(event: .\(item["caseName"] ?? "")(event)) }
                 """ + (item["close"] ?? "")
         }.joined(separator: "\n")
-        values.lists["anyEvents"] = values.lists["senders", default: []].map { $0.merging(["members": members]) { $1 } }
+        values.lists["anyEvents"] = values.lists["senders", default: []].map { item($0, ["members": members]) }
         return values
     }
 
@@ -89,7 +89,7 @@ public enum Renderer {
                 module.knows(part) ? "[" + names.map { "\($0).\(suffix)" }.joined(separator: ", ") + "]" : "Self.\(part.rawValue)"
             }
             let inline = module.inlineProviders.isEmpty ? "" : " + Self.inngestModuleProviders"
-            return located(module.location, module.conditions).merging([
+            return item(located(module.location, module.conditions), [
                 "type": module.typeName, "conformance": module.byMarker ? ": Module" : "", "access": access(module.accessLevel),
                 "imports": list(.imports, module.imports, "self"),
                 "dynamicImports": dynamicImportsArgument(module),
@@ -99,7 +99,7 @@ public enum Renderer {
                 "members": moduleMembers(module),
                 "isGlobal": module.knows(.isGlobal) ? (module.isGlobal ? "true" : "false") : "Self.isGlobal",
                 "location": literal("\(module.location.file):\(module.location.line)"),
-            ]) { $1 }
+            ])
         }
         let checksSendable = model.modules.contains { module in
             module.hasGeneratedDescriptor && module.inlineProviders.contains { $0.scope == "singleton" && ($0.token != nil || $0.isMulti) && $0.kind != .value }
@@ -107,13 +107,13 @@ public enum Renderer {
         }
         values.lists["sendableCheck"] = checksSendable ? [[:]] : []
         values.lists["injectables"] = model.injectables.map { injectable in
-            located(injectable.location, injectable.conditions).merging([
+            item(located(injectable.location, injectable.conditions), [
                 "type": injectable.typeName, "conformance": "", "access": access(injectable.accessLevel),
                 "descriptor": injectable.scope == "singleton" ? "ProviderDescriptor.singleton" : "ProviderDescriptor",
                 "scopeArgument": injectable.scope == "singleton" ? "" : ", scope: .\(injectable.scope)",
                 "location": literal("\(injectable.location.file):\(injectable.location.line)"),
                 "construct": injectable.scope == "singleton" ? "" : constructArgument(injectable.typeName, injectable.initializer, at: injectable.location),
-            ]) { $1 }.merging(construction(injectable.typeName, injectable.initializer)) { $1 }
+            ], construction(injectable.typeName, injectable.initializer))
         }
         return values
     }
@@ -140,7 +140,7 @@ public enum Renderer {
             }
             let placed = located(function.location, function.conditions)
             if let payload = function.payloadEnum {
-                payloads.append(placed.merging(shared) { $1 }.merging(payloadValues(payload, access: access(function.accessLevel))) { $1 })
+                payloads.append(item(placed, shared, payloadValues(payload, access: access(function.accessLevel))))
             }
             var registered = function.typeName
             var initializer = function.initializer
@@ -149,30 +149,27 @@ public enum Renderer {
             case .conformance:
                 break
             case .markedType:
-                conformances.append(placed.merging(shared) { $1 }
-                    .merging(["type": function.typeName, "access": access(function.accessLevel)]) { $1 })
+                conformances.append(item(placed, shared, ["type": function.typeName, "access": access(function.accessLevel)]))
             case .markedMethod(let method):
                 registered = "__InngestFunction_" + function.typeName.replacingOccurrences(of: ".", with: "_") + "_" + method.name
                 home = ", home: \(function.typeName).self"
                 initializer = InitializerModel(dependencies: [DependencyModel(label: "owner", name: "owner", type: function.typeName, isOptional: false)],
                                                isAsync: false, isThrows: false)
-                wrappers.append(placed.merging(shared) { $1 }.merging([
+                wrappers.append(item(placed, shared, [
                     "wrapper": registered, "owner": function.typeName, "method": method.name,
                     "returns": method.returnType.map { " -> \($0)" } ?? "", "call": call(method, on: "owner."),
-                ]) { $1 })
+                ]))
             }
             if let failure = function.failureHandler {
                 let isWrapper = registered != function.typeName
-                let item = placed.merging(shared) { $1 }.merging([
+                let forwarder = item(placed, shared, [
                     "type": registered, "method": failure.name, "access": isWrapper ? "" : access(function.accessLevel),
                     "call": call(failure, on: isWrapper ? "owner." : ""),
-                ]) { $1 }
-                if !isWrapper && witnessesOnFailure(failure) { failureConformances.append(item) } else { failureForwarders.append(item) }
+                ])
+                if !isWrapper && witnessesOnFailure(failure) { failureConformances.append(forwarder) } else { failureForwarders.append(forwarder) }
             }
-            if let item = stepIdEnum(function) { stepIds.append(item) }
-            functions.append(placed.merging(["type": registered]) { $1 }
-                .merging(construction(registered, initializer)) { $1 }
-                .merging(["location": location, "home": home]) { $1 })
+            if let stepId = stepIdEnum(function) { stepIds.append(stepId) }
+            functions.append(item(placed, ["type": registered], construction(registered, initializer), ["location": location, "home": home]))
         }
         values.lists["payloads"] = payloads
         values.lists["conformances"] = conformances
@@ -186,11 +183,11 @@ public enum Renderer {
         values.strings["functionsBinding"] = functions.isEmpty ? "let" : "var"
         values.strings["providersBinding"] = model.rootProvidedInjectables.isEmpty ? "let" : "var"
         values.lists["rootProviders"] = model.rootProvidedInjectables.map { injectable in
-            conditions(injectable.conditions).merging(["type": injectable.typeName]) { $1 }
+            item(conditions(injectable.conditions), ["type": injectable.typeName])
         }
         // A subclass of a module class inherits the generated registration.
         values.lists["registered"] = model.modules.filter { if case .inherited = $0.descriptorSource { false } else { true } }.map { module in
-            conditions(module.conditions).merging(["type": module.typeName, "access": access(module.accessLevel)]) { $1 }
+            item(conditions(module.conditions), ["type": module.typeName, "access": access(module.accessLevel)])
         }
         return values
     }
@@ -217,10 +214,10 @@ public enum Renderer {
             functionId = literal(id)
         }
         let cases = StepIdCaseNames.of(ids).map { "        case \($0.caseName) = \(literal($0.id))" }.joined(separator: "\n")
-        return conditions(function.conditions).merging([
+        return item(conditions(function.conditions), [
             "type": function.typeName, "enum": name, "access": access(function.accessLevel), "cases": cases,
             "functionId": functionId, "id": literal(function.id ?? function.typeName),
-        ]) { $1 }
+        ])
     }
 
     /// The `send(_: AppEvent)` overloads exist only where `AppEvent` has a case: a function taking
@@ -369,7 +366,19 @@ public enum Renderer {
 
     /// `file`, `line`, `open` and `close` for a `#sourceLocation`-wrapped, `#if`-guarded item.
     static func located(_ location: SourceLocation, _ conditions: [String]) -> [String: String] {
-        self.conditions(conditions).merging(["file": literal(location.file), "line": String(location.line)]) { $1 }
+        item(self.conditions(conditions), ["file": literal(location.file), "line": String(location.line)])
+    }
+
+    /// One template item of `parts`, a later part's value winning for a key: built in one
+    /// dictionary sized for all of them (a chain of `merging` copied and regrew it at each step,
+    /// a third of the registry's time).
+    static func item(_ parts: [String: String]...) -> [String: String] {
+        var item: [String: String] = [:]
+        item.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts {
+            for (key, value) in part { item[key] = value }
+        }
+        return item
     }
 
     static func conditions(_ conditions: [String]) -> [String: String] {
