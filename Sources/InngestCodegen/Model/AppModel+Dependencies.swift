@@ -9,7 +9,7 @@ extension AppModel {
         merged.injectables += other.injectables
         merged.modules += other.modules
         merged.waits += other.waits
-        merged.structs.merge(other.structs) { own, _ in own }
+        merged.declarations.merge(other.declarations) { own, other in own + other }
         merged.events.sort { $0.typeName < $1.typeName }
         merged.functions.sort { ($0.id ?? "", $0.location) < ($1.id ?? "", $1.location) }
         merged.injectables.sort { $0.typeName < $1.typeName }

@@ -10,9 +10,9 @@ public struct AppModel: Sendable {
     public var modules: [ModuleModel] = []
     /// The `step.waitForEvent` calls found in function bodies, in source order.
     public var waits: [WaitModel] = []
-    /// The declaration of each struct of the target, by name: what `match:` key paths are checked
-    /// against (``storedProperties(of:)``).
-    var structs: [String: TypeDecl] = [:]
+    /// The declarations of the target by qualified name: what `match:` key paths are checked
+    /// against (``storedProperties(of:)``), shared with the model builder rather than copied.
+    var declarations: [String: [TypeDecl]] = [:]
     /// The scanned files the model was built from, for the checks that search the target's code.
     var files: [ScannedFile] = []
 
@@ -22,7 +22,7 @@ public struct AppModel: Sendable {
     /// The stored instance properties of the struct `name` of the target, name → type as written
     /// (empty when not annotated); `nil` when `name` is not such a struct.
     func storedProperties(of name: String) -> [String: String]? {
-        guard let declaration = structs[name] else { return nil }
+        guard let declaration = declarations[name]?.first(where: { $0.kind != .extension }), declaration.kind == .struct else { return nil }
         var properties: [String: String] = [:]
         for property in declaration.properties where property.isStored && !property.isStatic {
             properties[property.name] = property.type ?? ""

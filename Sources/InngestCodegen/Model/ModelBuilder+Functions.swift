@@ -191,12 +191,9 @@ extension ModelBuilder {
         }
     }
 
-    /// Every struct of the target, for the checks of `match:` key paths: their properties are read
-    /// only for the few types a key path names.
+    /// The declarations of the target, for the checks of `match:` key paths: the properties of a
+    /// struct are read only when a key path names it.
     mutating func collectStoredProperties() {
-        for (name, declarations) in types {
-            guard let primary = declarations.first(where: { $0.kind != .extension }), primary.kind == .struct else { continue }
-            model.structs[name] = primary
-        }
+        model.declarations = types
     }
 }

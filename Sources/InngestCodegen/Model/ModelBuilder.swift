@@ -25,6 +25,7 @@ public struct ModelBuilder {
         var builder = ModelBuilder()
         builder.externalEvents = external.events.filter(\.isVisibleToDependents)
         var aliases: [TypeAliasDecl] = []
+        builder.types.reserveCapacity(files.reduce(0) { $0 + $1.types.count })
         for file in files {
             builder.diagnostics += file.diagnostics
             // Code under `#if false` is not part of the program.
@@ -65,7 +66,8 @@ public struct ModelBuilder {
 
     /// `extension Alias: Event` after `typealias Alias = Payload` extends `Payload`.
     private mutating func mergeExtensionsThroughAliases() {
-        for name in types.keys.sorted() where index.primary(name) == nil {
+        guard !index.aliases.isEmpty else { return }
+        for name in types.keys.filter({ index.primary($0) == nil }).sorted() {
             guard let alias = index.aliases[name], alias.genericParameters == nil,
                   case let targets = TypeIndex.components(of: alias.aliased), targets.count == 1,
                   case .declared(let target) = index.resolve(targets[0], in: alias.parentName),
@@ -75,7 +77,18 @@ public struct ModelBuilder {
     }
 
     private mutating func collect() {
-        for name in types.keys.sorted() {
+        // Most names of a target are ordinary code: no marker, and nothing inherited that could be
+        // a framework protocol or a superclass here. Nothing below would come of them, so they are
+        // left out before the sort (a target may have tens of thousands).
+        var verdicts: [String: Bool] = [:]
+        var names: [String] = []
+        for (name, declarations) in types {
+            if declarations.contains(where: { !$0.markers.isEmpty || $0.membersMayHaveMarkers })
+                || !index.inheritsOnlyForeignNames(name, declarations, verdicts: &verdicts) {
+                names.append(name)
+            }
+        }
+        for name in names.sorted() {
             guard let declarations = types[name] else { continue }
             let primary = declarations.first { $0.kind != .extension } ?? declarations[0]
             var attached: [Marker] = []

@@ -131,6 +131,40 @@ struct TypeIndex {
 
     // MARK: Conformance
 
+    /// Whether every inheritance entry of `list`, the declarations of `name`, is a plain name
+    /// (`Codable`, `Swift.Hashable`) whose first component the target does not declare and that
+    /// spells no framework protocol: then `name` adopts none (``frameworkProtocols(of:)``) and has
+    /// no superclass in the target. `verdicts` remembers each entry's answer, so that a target of
+    /// thousands of types asks once for `Codable`. False whenever it would take more (a nested
+    /// declaration, a type alias, a composition).
+    func inheritsOnlyForeignNames(_ name: String, _ list: [TypeDecl], verdicts: inout [String: Bool]) -> Bool {
+        if !aliases.isEmpty && aliases[name] != nil { return false }
+        for position in list.indices {
+            let inheritance = list[position].inheritance
+            guard !inheritance.isEmpty else { continue }
+            guard list[position].parentName == nil else { return false }
+            for entry in inheritance {
+                if let verdict = verdicts[entry] {
+                    if !verdict { return false }
+                    continue
+                }
+                let verdict = isForeignName(entry)
+                verdicts[entry] = verdict
+                if !verdict { return false }
+            }
+        }
+        return true
+    }
+
+    /// Whether `entry` is a plain name the target does not declare (its first component) and that
+    /// is no framework protocol.
+    private func isForeignName(_ entry: String) -> Bool {
+        guard let first = entry.utf8.first, first != UInt8(ascii: "."), first < UInt8(ascii: "0") || first > UInt8(ascii: "9"),
+              entry != "any", entry != "some", entry.utf8.allSatisfy(Self.isPlainNameByte),
+              FrameworkProtocol.spelled(by: entry) == nil else { return false }
+        return !declares(entry.firstIndex(of: ".").map { String(entry[..<$0]) } ?? entry)
+    }
+
     /// The framework protocols `name` adopts, directly or through what the target declares.
     func frameworkProtocols(of name: String) -> Set<FrameworkProtocol> {
         var found = Set<FrameworkProtocol>()

@@ -38,6 +38,8 @@ struct DeclarationParser: Sendable {
     /// Whether a type body that can be parsed later is left to ``DeferredMembers`` (off only to
     /// test that deferring changes nothing).
     var defersMembers = true
+    /// The file's deferred bodies, made for the first of them.
+    var deferredFile: DeferredMembers?
 
     init(source: SourceBuffer, lexed: Lexer.Output) {
         self.init(source: source, tokens: lexed.tokens, markers: lexed.markers)
@@ -546,8 +548,9 @@ struct DeclarationParser: Sendable {
         )
         prefix = DeclarationPrefix()
         if defersMembers, let close = deferrableBodyEnd() {
-            declaration.deferMembers(to: DeferredMembers(source: source, tokens: tokens, open: position, kind: kind, name: qualified,
-                                                         conditions: conditions))
+            let file = deferredFile ?? DeferredMembers(source: source, tokens: tokens)
+            deferredFile = file
+            declaration.deferMembers(to: DeferredMembers.Body(file: file, open: position, kind: kind, name: qualified, conditions: conditions))
             types.append(declaration)
             position = close
             advance()  // "}"

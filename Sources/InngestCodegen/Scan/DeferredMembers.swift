@@ -1,6 +1,6 @@
 import Synchronization
 
-/// The members of one type body, parsed when something first reads them.
+/// The type bodies of one file whose members are parsed when something first reads them.
 ///
 /// Most types of a target are ordinary code: nothing marks them or their members, and the model
 /// never reads their methods or properties. Building those members was half of the scan's time,
@@ -9,8 +9,9 @@ import Synchronization
 /// or `typealias`, no recorded call. Such a body adds nothing to its file but its members, and can
 /// raise no diagnostic, so the only thing deferred is the work.
 ///
-/// It keeps the file's tokens (shared with the other deferred bodies of the file, not copied) and
-/// parses the body with the same parser, from the same token, under the same `#if` conditions.
+/// It keeps the file's tokens (not a copy) and parses a body with the same parser, from the same
+/// token, under the same `#if` conditions. A type's box keeps only a ``Body``, a few words that
+/// point here: one object per file, not per type, to allocate and to free.
 final class DeferredMembers: Sendable {
     /// A type body's members.
     struct Members: Sendable {
@@ -20,42 +21,49 @@ final class DeferredMembers: Sendable {
         var enumCases: [String] = []
     }
 
-    /// What parsing the body needs.
-    private struct Body: Sendable {
-        let source: SourceBuffer
-        let tokens: [Token]
+    /// One deferred body: what parsing it needs besides the file.
+    struct Body: Sendable {
+        let file: DeferredMembers
         /// The index of the body's `{`.
         let open: Int
         let kind: TypeDecl.Kind
+        /// The type's qualified name.
         let name: String
         let conditions: ConditionalCompilationStack
+
+        /// `read` applied to the members, parsing them on the first call (once, whichever thread asks).
+        func read<Value>(_ read: (Members) -> Value) -> Value {
+            file.read(self, read)
+        }
+
+        /// Whether something has read the members (for the tests).
+        var isParsed: Bool { file.parsed.withLock { $0[open] != nil } }
     }
 
-    private let body: Body
-    private let parsed = Mutex<Members?>(nil)
+    private let source: SourceBuffer
+    private let tokens: [Token]
+    /// The members parsed so far, by the index of their body's `{`.
+    private let parsed = Mutex<[Int: Members]>([:])
 
-    /// Defers the body whose `{` is `tokens[open]`, of the type `name` (qualified) of `kind`.
-    init(source: SourceBuffer, tokens: [Token], open: Int, kind: TypeDecl.Kind, name: String, conditions: ConditionalCompilationStack) {
-        body = Body(source: source, tokens: tokens, open: open, kind: kind, name: name, conditions: conditions)
+    /// The deferred bodies of the file whose source and tokens these are.
+    init(source: SourceBuffer, tokens: [Token]) {
+        self.source = source
+        self.tokens = tokens
     }
 
-    /// Whether something has read the members (for the tests).
-    var isParsed: Bool { parsed.withLock { $0 != nil } }
-
-    /// `read` applied to the members, parsing them on the first call (once, whichever thread asks).
-    func read<Value>(_ read: (Members) -> Value) -> Value {
+    private func read<Value>(_ body: Body, _ read: (Members) -> Value) -> Value {
         parsed.withLock { parsed in
-            if let members = parsed { return read(members) }
-            let members = Self.parse(body)
-            parsed = members
+            if let members = parsed[body.open] { return read(members) }
+            let members = parse(body)
+            parsed[body.open] = members
             return read(members)
         }
     }
 
-    private static func parse(_ body: Body) -> Members {
-        var parser = DeclarationParser(source: body.source, tokens: body.tokens, markers: [])
+    private func parse(_ body: Body) -> Members {
+        var parser = DeclarationParser(source: source, tokens: tokens, markers: [])
         parser.conditions = body.conditions
-        parser.types = [TypeDecl(kind: body.kind, name: body.name, location: SourceLocation(file: body.source.path, line: 1, column: 1))]
+        parser.types = [TypeDecl(kind: body.kind, name: body.name, location: SourceLocation(file: source.path, line: 1, column: 1))]
         parser.frames = [DeclarationParser.Frame(typeIndex: 0, name: body.name, kind: body.kind)]
         parser.position = body.open + 1
         parser.parseOpenBodies()

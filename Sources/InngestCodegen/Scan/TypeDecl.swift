@@ -50,7 +50,7 @@ public struct TypeDecl: Hashable, Sendable {
         /// enclose the type too.
         var membersMayBeConditional: Bool
         /// When set, the member lists above are empty and these are the members, parsed on first read.
-        var deferred: DeferredMembers?
+        var deferred: DeferredMembers.Body?
 
         init(kind: Kind, name: String, genericParameters: String?, inheritance: [String], whereClause: String?, accessLevel: String?,
              modifiers: [String], attributes: [String], markers: [Marker], conditions: [String], location: SourceLocation,
@@ -121,7 +121,7 @@ public struct TypeDecl: Hashable, Sendable {
 
     /// Leaves the members to `deferred`, which holds a body with no marker and no `#if` (so the
     /// summaries stay false). The lists must be empty: the parser calls it on a new declaration.
-    mutating func deferMembers(to deferred: DeferredMembers) {
+    mutating func deferMembers(to deferred: DeferredMembers.Body) {
         makeUnique()
         storage.deferred = deferred
     }
