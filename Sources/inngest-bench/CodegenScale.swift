@@ -45,18 +45,34 @@ func processCPUTime() -> Double {
 }
 
 /// `files` source files: the first 30 % declare a handler each (every third also an event), the next
-/// 30 % a provider each, all padded with ordinary code to about 6 KB per file.
+/// 30 % a provider each, all padded with ordinary code to about 6 KB per file: a generic helper, a
+/// plain struct with an initialiser and methods, an enum with an extension, each with its own name.
 func codegenTarget(files: Int) -> [(path: String, bytes: [UInt8])] {
-    let padding = """
+    func padding(_ name: String) -> String {
+        """
         /// A helper that the scanner must skip: strings with "// @inngest.function" inside, closures, generics.
-        struct Helper<Value: Sendable>: Sendable {
+        struct Helper\(name)<Value: Sendable>: Sendable {
             let values: [Value]
             func mapped<Other>(_ transform: (Value) throws -> Other) rethrows -> [Other] { try values.map(transform) }
             var description: String { "Helper(\\(values.count)) /* not a comment */ // nor this" }
         }
-        let table: [String: Int] = ["a": 1, "b": 2, "c": 3].filter { $0.value > 1 }
+        let table\(name): [String: Int] = ["a": 1, "b": 2, "c": 3].filter { $0.value > 1 }
+
+        /// A record of ordinary code: stored and computed properties, an initialiser, methods.
+        struct Record\(name): Codable, Hashable {
+            var id: String
+            var total: Int
+            var tags: [String] = []
+            init(id: String, total: Int) { self.id = id; self.total = total }
+            var isLarge: Bool { total > 1_000 }
+            func adding(_ amount: Int) -> Record\(name) { Record\(name)(id: id, total: total + amount) }
+        }
+
+        enum Mode\(name): String, CaseIterable { case fast, slow, off }
+        extension Mode\(name): CustomStringConvertible { var description: String { rawValue.uppercased() } }
 
         """
+    }
     var sources: [(path: String, bytes: [UInt8])] = [("Sources/App/App.swift", Array("""
         import Inngest
         // @inngest.module(providers: [ShopLog])
@@ -94,7 +110,11 @@ func codegenTarget(files: Int) -> [(path: String, bytes: [UInt8])] {
 
                 """
         }
-        while text.utf8.count < 6_000 { text += padding }
+        var part = 0
+        while text.utf8.count < 6_000 {
+            text += padding("\(index)_\(part)")
+            part += 1
+        }
         sources.append(("Sources/App/File\(index).swift", Array(text.utf8)))
     }
     return sources
