@@ -83,7 +83,7 @@ public struct ModelBuilder {
         var verdicts: [String: Bool] = [:]
         var names: [String] = []
         for (name, declarations) in types {
-            if declarations.contains(where: { !$0.markers.isEmpty || $0.membersMayHaveMarkers })
+            if declarations.contains(where: \.mayHaveMarkers)
                 || !index.inheritsOnlyForeignNames(name, declarations, verdicts: &verdicts) {
                 names.append(name)
             }

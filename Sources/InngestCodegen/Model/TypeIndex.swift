@@ -140,18 +140,13 @@ struct TypeIndex {
     func inheritsOnlyForeignNames(_ name: String, _ list: [TypeDecl], verdicts: inout [String: Bool]) -> Bool {
         if !aliases.isEmpty && aliases[name] != nil { return false }
         for position in list.indices {
-            let inheritance = list[position].inheritance
-            guard !inheritance.isEmpty else { continue }
-            guard list[position].parentName == nil else { return false }
-            for entry in inheritance {
-                if let verdict = verdicts[entry] {
-                    if !verdict { return false }
-                    continue
-                }
+            let foreign = list[position].fileScopeInheritance { entry in
+                if let verdict = verdicts[entry] { return verdict }
                 let verdict = isForeignName(entry)
                 verdicts[entry] = verdict
-                if !verdict { return false }
+                return verdict
             }
+            if !foreign { return false }
         }
         return true
     }

@@ -222,6 +222,19 @@ public struct TypeDecl: Hashable, Sendable {
     /// Whether the members are deferred and nothing has read them yet: for the tests.
     package var hasUnreadMembers: Bool { storage.deferred.map { !$0.isParsed } ?? false }
 
+    /// False only when neither the declaration nor a member has a marker; read in place, for the
+    /// model builder's pass over every name of a target.
+    var mayHaveMarkers: Bool { !storage.markers.isEmpty || storage.membersMayHaveMarkers }
+
+    /// Whether `predicate` holds for every inheritance entry (vacuously for none) of a
+    /// declaration at file scope: false for a nested one. Reads the entries in place.
+    func fileScopeInheritance(allSatisfy predicate: (String) -> Bool) -> Bool {
+        if storage.inheritance.isEmpty { return true }
+        guard storage.parentName == nil else { return false }
+        for entry in storage.inheritance where !predicate(entry) { return false }
+        return true
+    }
+
     /// False only when no method, initialiser or property has a marker: the model builder then
     /// need not read the members' markers (most types of a target have none).
     var membersMayHaveMarkers: Bool { storage.membersMayHaveMarkers }
