@@ -40,6 +40,10 @@ struct DeclarationParser: Sendable {
     var defersMembers = true
     /// The file's deferred bodies, made for the first of them.
     var deferredFile: DeferredMembers?
+    /// The distinct inheritance clauses of the file so far: a type whose clause repeats one
+    /// (`: Codable, Sendable`) shares its list, so that a target's thousands of types do not each
+    /// keep (and at the end free) an array of their own.
+    var inheritanceClauses: [[String]] = []
 
     init(source: SourceBuffer, lexed: Lexer.Output) {
         self.init(source: source, tokens: lexed.tokens, markers: lexed.markers)
@@ -505,6 +509,13 @@ struct DeclarationParser: Sendable {
                 }
                 guard current.kind == .comma else { break }
                 advance()
+            }
+        }
+        if !inheritance.isEmpty {
+            if let shared = inheritanceClauses.first(where: { $0 == inheritance }) {
+                inheritance = shared
+            } else if inheritanceClauses.count < 32 {
+                inheritanceClauses.append(inheritance)
             }
         }
         var whereClause: String?
