@@ -83,7 +83,7 @@ import Testing
         #expect(deferred > 100)
     }
 
-    @Test func membersReadFromManyThreadsAtOnceAreParsedOnceAndAgree() {
+    @Test func membersReadFromManyThreadsAtOnceAgree() {
         let file = Scanner.scan(Self.plainBodies[2], path: "Test.swift")
         guard let type = file.types.first, type.hasDeferredMembers else {
             Issue.record("the body was not deferred")

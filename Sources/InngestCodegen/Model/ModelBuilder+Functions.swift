@@ -190,10 +190,4 @@ extension ModelBuilder {
             }
         }
     }
-
-    /// The declarations of the target, for the checks of `match:` key paths: the properties of a
-    /// struct are read only when a key path names it.
-    mutating func collectStoredProperties() {
-        model.declarations = types
-    }
 }

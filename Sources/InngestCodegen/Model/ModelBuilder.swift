@@ -128,7 +128,8 @@ public struct ModelBuilder {
         assignListedFunctions()
         resolveEventReferences()
         resolvePayloads()
-        collectStoredProperties()
+        // For the checks of `match:` key paths, which read a struct's properties only when one names it.
+        model.declarations = types
         model.events.sort { $0.typeName < $1.typeName }
         model.functions.sort { ($0.id ?? "", $0.location) < ($1.id ?? "", $1.location) }
         model.injectables.sort { $0.typeName < $1.typeName }
