@@ -1,4 +1,4 @@
-import InngestCodegen
+@testable import InngestCodegen
 import Testing
 
 /// Input handling: UTF-8 validation, byte-order marks, diagnostics and locations as text.
@@ -52,5 +52,27 @@ import Testing
         let lines = file.diagnostics.compactMap { $0.location?.line }
         #expect(lines == lines.sorted())
         #expect(file.diagnostics.count == 3)
+    }
+
+    @Test func aFileTooLargeForTokenOffsetsIsRefusedWithItsSize() {
+        #expect(Scanner.sizeProblem(byteCount: Token.maximumOffset - 1) == nil)
+        #expect(Scanner.sizeProblem(byteCount: 6_000_000) == nil)
+        let problem = Scanner.sizeProblem(byteCount: Token.maximumOffset)
+        #expect(problem == "file is too large to scan (4294967295 bytes; the limit is 4294967294)")
+        #expect(Scanner.sizeProblem(byteCount: Int.max)?.hasPrefix("file is too large to scan") == true)
+    }
+
+    @Test func tokensKeepEveryFieldInSixteenBytes() {
+        #expect(MemoryLayout<Token>.stride == 16)
+        var token = Token(kind: .string, start: Token.maximumOffset - 2, end: Token.maximumOffset - 1,
+                          isAtLineStart: true, hasLeadingSpace: false, payload: 70_000)
+        token.flags = 3
+        #expect(token.start == 4_294_967_293 && token.end == 4_294_967_294 && token.payload == 70_000)
+        #expect(token.isAtLineStart && !token.hasLeadingSpace && token.isInterpolated && token.isUnterminated)
+        token.hasLeadingSpace = true
+        token.isAtLineStart = false
+        token.flags = 2
+        #expect(!token.isAtLineStart && token.hasLeadingSpace && !token.isInterpolated && token.isUnterminated)
+        #expect(token != Token(kind: .string, start: token.start, end: token.end, isAtLineStart: false, hasLeadingSpace: true, payload: 70_000))
     }
 }

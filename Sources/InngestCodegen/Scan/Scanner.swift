@@ -78,6 +78,12 @@ public enum Scanner: Sendable {
         return scanValid(SourceBuffer(bytes: bytes, path: path))
     }
 
+    /// Why a file of `byteCount` bytes cannot be scanned, or nil: token offsets are 32 bits.
+    package static func sizeProblem(byteCount: Int) -> String? {
+        guard byteCount >= Token.maximumOffset else { return nil }
+        return "file is too large to scan (\(byteCount) bytes; the limit is \(Token.maximumOffset - 1))"
+    }
+
     /// ``scan(_:path:)``, with the members of plain type bodies parsed at once rather than on
     /// first read when `defersMembers` is false: what the tests compare, to show deferring changes nothing.
     package static func scan(_ source: String, path: String, defersMembers: Bool) -> ScannedFile {
@@ -85,6 +91,11 @@ public enum Scanner: Sendable {
     }
 
     private static func scanValid(_ source: SourceBuffer, defersMembers: Bool = true) -> ScannedFile {
+        if let problem = sizeProblem(byteCount: source.bytes.count) {
+            var file = ScannedFile(path: source.path, diagnostics: [Diagnostic(.error, problem, at: source.location(at: 0))])
+            file.bytes = source.bytes
+            return file
+        }
         let lexed = Lexer.tokenize(source)
         var parser = DeclarationParser(source: source, lexed: lexed)
         parser.defersMembers = defersMembers
