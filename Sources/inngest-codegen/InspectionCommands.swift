@@ -100,11 +100,3 @@ struct InspectionRequest {
         exit(failed ? 1 : 0)
     }
 }
-
-/// The files at `paths`, sorted by path.
-func readSources(_ paths: [String]) -> [(path: String, bytes: [UInt8])] {
-    paths.sorted().map { path in
-        guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
-        return (path, [UInt8](data))
-    }
-}
