@@ -38,6 +38,65 @@ func codegenScenario(repetitions: Int) {
                String(format: "%.0f ms (%.0f MB/s)%@; phases %@; freeing afterwards %.1f", time, Double(bytes) / time / 1e3,
                       diagnostics == 0 ? "" : " [\(diagnostics) diagnostics]", phases, median(teardown)))
     }
+    toolScenario(sources: codegenTarget(files: 1_000), repetitions: repetitions)
+}
+
+/// The `inngest-codegen` executable built beside this one, run as the plugin runs it on the
+/// 1,000-file target written to disk: process start to exit, reading the files and writing the
+/// output included.
+private func toolScenario(sources: [(path: String, bytes: [UInt8])], repetitions: Int) {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        .appendingPathComponent("inngest-codegen")
+    guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+        report("codegen: the tool, 1000 files, end to end", "not built (swift build -c release --product inngest-codegen, then rerun)")
+        return
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("inngest-codegen-bench-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    do {
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("Sources"), withIntermediateDirectories: true)
+        var paths: [String] = []
+        for source in sources {
+            let url = directory.appendingPathComponent("Sources").appendingPathComponent(URL(fileURLWithPath: source.path).lastPathComponent)
+            try Data(source.bytes).write(to: url)
+            paths.append(url.path)
+        }
+        let list = directory.appendingPathComponent("inputs.txt")
+        try (paths.joined(separator: "\n") + "\n").write(to: list, atomically: true, encoding: .utf8)
+        var times: [Double] = []
+        let arguments = [executable.path, "--output-dir", directory.appendingPathComponent("out").path, "@" + list.path]
+        for _ in 0..<repetitions {
+            // posix_spawn, not Foundation's Process, which adds about 50 ms to each run here.
+            let start = ContinuousClock.now
+            let status = spawnAndWait(arguments)
+            times.append(seconds(ContinuousClock.now - start) * 1000)
+            guard status == 0 else {
+                report("codegen: the tool, 1000 files, end to end", "failed (status \(status))")
+                return
+            }
+        }
+        report("codegen: the tool, 1000 files, end to end", String(format: "%.0f ms (min %.0f, max %.0f; %@)", median(times),
+               times.min() ?? 0, times.max() ?? 0, executable.path))
+    } catch {
+        report("codegen: the tool, 1000 files, end to end", "could not run: \(error)")
+    }
+}
+
+/// Runs `arguments` (the executable's path first) with standard error to /dev/null and waits;
+/// returns its exit status, or -1 when it could not start or did not exit normally.
+private func spawnAndWait(_ arguments: [String]) -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let pointers = arguments.map { strdup($0) } + [nil]
+    defer { pointers.forEach { free($0) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, arguments[0], &actions, nil, pointers, environ) == 0 else { return -1 }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    // WIFEXITED / WEXITSTATUS, which Swift does not import.
+    return status & 0x7f == 0 ? (status >> 8) & 0xff : -1
 }
 
 /// Generates `sources` once and returns when the output was there. What the generation scanned
