@@ -26,6 +26,12 @@ import Testing
         "struct I { func x() { switch 1 { case 1: break default: break } } }",
         "struct J { var a: Int\n    = 4\n    var b: String\n        ? = nil }",
         "struct K { static let options = FunctionOptions(retries: 3, timeouts: Timeouts(start: .seconds(5))) }",
+        // A body is lexed again from its `{`: the brace tight against the name or on a line of its
+        // own, a regex or a string right after it, the body's `}` at the very end of the file.
+        "struct L{var a: Int\n func f(){}}",
+        "struct M\n{\n    let r = /a+b/\n    let s = \"}\"\n}",
+        "struct N {/* { */ let a = #\"}\"# }",
+        "struct O { let a = 1 }\nstruct P { let b = [1, 2].map { $0 * 2 } }\n// trailing comment",
     ]
 
     /// Bodies that must be parsed at once: each holds what a deferred parse could not reproduce.

@@ -559,9 +559,10 @@ struct DeclarationParser: Sendable {
         )
         prefix = DeclarationPrefix()
         if defersMembers, let close = deferrableBodyEnd() {
-            let file = deferredFile ?? DeferredMembers(source: source, tokens: tokens)
+            let file = deferredFile ?? DeferredMembers(source: source)
             deferredFile = file
-            declaration.deferMembers(to: DeferredMembers.Body(file: file, open: position, kind: kind, name: qualified, conditions: conditions))
+            declaration.deferMembers(to: DeferredMembers.Body(file: file, open: current, end: tokens[close].end, kind: kind,
+                                                              name: qualified, conditions: conditions))
             types.append(declaration)
             position = close
             advance()  // "}"

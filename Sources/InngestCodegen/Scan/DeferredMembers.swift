@@ -9,9 +9,10 @@ import Synchronization
 /// or `typealias`, no recorded call. Such a body adds nothing to its file but its members, and can
 /// raise no diagnostic, so the only thing deferred is the work.
 ///
-/// It keeps the file's tokens (not a copy) and parses a body with the same parser, from the same
-/// token, under the same `#if` conditions. A type's box keeps only a ``Body``, a few words that
-/// point here: one object per file, not per type, to allocate and to free.
+/// It keeps the file's source, not its tokens (they were two thirds of the generator's memory):
+/// a body read later is lexed again from its `{` to its `}`, which gives the tokens the file gave
+/// there, and parsed with the same parser under the same `#if` conditions. A type's box keeps only
+/// a ``Body``, a few words that point here: one object per file, not per type, to allocate and to free.
 final class DeferredMembers: Sendable {
     /// A type body's members.
     struct Members: Sendable {
@@ -24,8 +25,10 @@ final class DeferredMembers: Sendable {
     /// One deferred body: what parsing it needs besides the file.
     struct Body: Sendable {
         let file: DeferredMembers
-        /// The index of the body's `{`.
-        let open: Int
+        /// The body's `{`, as the whole file's lexing gave it (with its trivia flags).
+        let open: Token
+        /// The byte offset just past the body's `}`.
+        let end: Int
         let kind: TypeDecl.Kind
         /// The type's qualified name.
         let name: String
@@ -37,35 +40,35 @@ final class DeferredMembers: Sendable {
         }
 
         /// Whether something has read the members (for the tests).
-        var isParsed: Bool { file.parsed.withLock { $0[open] != nil } }
+        var isParsed: Bool { file.parsed.withLock { $0[open.start] != nil } }
     }
 
     private let source: SourceBuffer
-    private let tokens: [Token]
-    /// The members parsed so far, by the index of their body's `{`.
+    /// The members parsed so far, by the byte offset of their body's `{`.
     private let parsed = Mutex<[Int: Members]>([:])
 
-    /// The deferred bodies of the file whose source and tokens these are.
-    init(source: SourceBuffer, tokens: [Token]) {
+    /// The deferred bodies of the file whose source this is.
+    init(source: SourceBuffer) {
         self.source = source
-        self.tokens = tokens
     }
 
     private func read<Value>(_ body: Body, _ read: (Members) -> Value) -> Value {
         parsed.withLock { parsed in
-            if let members = parsed[body.open] { return read(members) }
+            if let members = parsed[body.open.start] { return read(members) }
             let members = parse(body)
-            parsed[body.open] = members
+            parsed[body.open.start] = members
             return read(members)
         }
     }
 
     private func parse(_ body: Body) -> Members {
+        var tokens = Lexer.tokenize(source, range: body.open.start..<body.end).tokens
+        tokens[0] = body.open
         var parser = DeclarationParser(source: source, tokens: tokens, markers: [])
         parser.conditions = body.conditions
         parser.types = [TypeDecl(kind: body.kind, name: body.name, location: SourceLocation(file: source.path, line: 1, column: 1))]
         parser.frames = [DeclarationParser.Frame(typeIndex: 0, name: body.name, kind: body.kind)]
-        parser.position = body.open + 1
+        parser.position = 1
         parser.parseOpenBodies()
         let type = parser.types[0]
         return Members(initializers: type.initializers, methods: type.methods, properties: type.properties, enumCases: type.enumCases)

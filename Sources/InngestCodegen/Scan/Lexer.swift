@@ -50,17 +50,28 @@ public struct Lexer: Sendable {
     /// The last token leaves the lexer in expression-start position (for bare regexes).
     var expressionStart = true
 
-    init(source: SourceBuffer) {
+    /// A lexer of the whole file, or of `range` of it: a span that starts at a token and ends
+    /// where one ends (its bytes before and after are read as they would be in the file).
+    init(source: SourceBuffer, range: Range<Int>? = nil) {
         self.source = source
         self.bytes = source.bytes
-        self.count = source.bytes.count
-        self.position = source.contentStart
-        tokens.reserveCapacity(count / 5 + 16)
+        self.count = range?.upperBound ?? source.bytes.count
+        self.position = range?.lowerBound ?? source.contentStart
+        tokens.reserveCapacity((count - position) / 5 + 16)
     }
 
     /// Lexes a whole file.
     public static func tokenize(_ source: SourceBuffer) -> Output {
         var lexer = Lexer(source: source)
+        lexer.run()
+        return Output(tokens: lexer.tokens, markers: lexer.markers, diagnostics: lexer.diagnostics)
+    }
+
+    /// Lexes the tokens of `range` of a file, which starts at a token and ends where one ends:
+    /// the tokens that lexing the whole file gives there, then an end-of-file token. Only the
+    /// trivia flags of the first token can differ (nothing precedes it here).
+    static func tokenize(_ source: SourceBuffer, range: Range<Int>) -> Output {
+        var lexer = Lexer(source: source, range: range)
         lexer.run()
         return Output(tokens: lexer.tokens, markers: lexer.markers, diagnostics: lexer.diagnostics)
     }
