@@ -78,7 +78,15 @@ struct CronParser: Sendable {
                 )
             }
             let name = text(zone)
-            guard Self.isPlausibleZoneName(name), let zoneValue = TimeZone(identifier: name) else {
+            guard Self.isPlausibleZoneName(name), let zoneValue = NamedTimeZone.named(name) else {
+                if Self.isPlausibleZoneName(name) && !NamedTimeZone.isDatabaseAvailable {
+                    throw CronParseError(
+                        "The time zone '\(Self.abbreviated(name))' cannot be looked up: this process has no time zone database "
+                            + "(FoundationInternationalization could not be loaded); import Foundation in the app, or drop the prefix to run in UTC.",
+                        offset: zone.start,
+                        length: zone.length
+                    )
+                }
                 throw CronParseError(
                     "Unknown time zone '\(Self.abbreviated(name))'; use an IANA time zone name such as "
                         + "'America/New_York', 'Europe/Paris' or 'UTC'.",

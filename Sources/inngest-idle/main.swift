@@ -4,6 +4,9 @@
 // not need Foundation would, so the figure is the framework's own.
 //
 //   swift run -c release inngest-idle
+//   inngest-idle --cron "TZ=Europe/Paris 0 2 * * *"   boots a cron function instead, prints its
+//                                                    next fire (or the boot error) and exits: the
+//                                                    tests' app without Foundation
 import FoundationEssentials
 import Inngest
 #if canImport(Glibc)
@@ -26,6 +29,14 @@ struct ThreeSteps: InngestFunction {
         let b = try await context.step.run("b") { a + 1 }
         return try await context.step.run("c") { b + 1 }
     }
+}
+
+struct Scheduled: InngestFunction {
+    nonisolated(unsafe) static var expression = ""
+    static let id = "scheduled"
+    static var trigger: Trigger<ScheduledRun> { .cron(expression) }
+
+    func handle(_ run: ScheduledRun, context: Context) async throws {}
 }
 
 struct IdleModule: Module {
@@ -56,6 +67,24 @@ func cpuMicroseconds() -> Int {
 
 let folder = FileManager.default.temporaryDirectory.appending(path: "inngest-idle-\(UUID().uuidString)")
 defer { try? FileManager.default.removeItem(at: folder) }
+if let index = CommandLine.arguments.firstIndex(of: "--cron"), index + 1 < CommandLine.arguments.count {
+    Scheduled.expression = CommandLine.arguments[index + 1]
+    let configuration = InngestConfiguration(
+        appId: "cron",
+        engine: EngineConfiguration(databasePath: folder.appending(path: "engine.sqlite").path,
+                                    logger: InngestLogger(sink: InngestLogger.discard)))
+    do {
+        let app = try await InngestApp.boot(IdleModule.self, configuration: configuration,
+                                            functions: [FunctionDefinition(handler: Scheduled())])
+        let next = try await app.engine.cronSchedules().values.first
+        print("next fire: \(next.map { $0.formatted(.iso8601) } ?? "none")")
+        await app.shutdown()
+    } catch {
+        print("boot failed: \(error)")
+        exit(1)
+    }
+    exit(0)
+}
 let before = resident()
 let configuration = InngestConfiguration(
     appId: "idle",
