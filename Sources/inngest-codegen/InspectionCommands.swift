@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import InngestCodegen
 
 /// What the command line asks for besides a generation: `--event-graph[=dot]`, `--dump-model`,
@@ -62,7 +73,7 @@ struct InspectionRequest {
             let end = index + 1 < groups.count ? groups[index + 1].start : paths.count
             let sources = readSources(Array(paths[group.start..<end]))
             let (model, diagnostics) = Inspection.model(sources, options: generatorOptions())
-            for diagnostic in diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
+            for diagnostic in diagnostics { printToStandardError("\(diagnostic)") }
             if diagnostics.contains(where: { $0.severity == .error }) { failed = true }
             if writeLockPath != nil {
                 guard !group.name.isEmpty else { fail("--write-lock needs --target <name> before each target's files") }

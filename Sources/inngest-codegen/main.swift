@@ -13,11 +13,36 @@
 // them at the user's line) and exits 1 if there is any error. Otherwise writes every generated
 // file into <dir>, touching only files whose bytes changed, so a no-op rebuild recompiles nothing.
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import InngestCodegen
 
+/// Writes `line` and a line break to standard error.
+func printToStandardError(_ line: String) {
+    let bytes = Array((line + "\n").utf8)
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let written = write(2, base + offset, buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
+}
+
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("error: inngest-codegen: \(message)\n".utf8))
+    printToStandardError("error: inngest-codegen: \(message)")
     exit(1)
 }
 
@@ -68,7 +93,7 @@ options.dependencies = dependencies.map { GeneratorOptions.Dependency(moduleName
 // cost a fifth of the generation (top-level values are never destroyed).
 let (output, leftovers) = Generator.generate(sources, options: options) { _ in }
 for diagnostic in output.diagnostics {
-    FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+    printToStandardError("\(diagnostic)")
 }
 if output.hasErrors { exit(1) }
 

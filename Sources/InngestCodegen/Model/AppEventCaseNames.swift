@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The name of each event's `AppEvent` case, as the renderer writes them: the lower-camel-case type
 /// name (`OrderPlaced` → `orderPlaced`, `URLFetched` → `urlFetched`, `Shop.Placed` → `placed`), or,
@@ -12,7 +16,7 @@ enum AppEventCaseNames {
         for event in events {
             var name = Renderer.lowerCamel(event.typeName.split(separator: ".").last.map(String.init) ?? event.typeName)
             if !used.insert(name).inserted {
-                name = Renderer.lowerCamel(event.typeName.replacingOccurrences(of: ".", with: ""))
+                name = Renderer.lowerCamel(event.typeName.replacing(".", with: ""))
                 used.insert(name)
             }
             names[event.typeName] = name

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Inline providers (`// @inngest.provider` on a module's static members) and how parameters of
 /// initialisers and provider functions become dependencies (optional, lazy, the resolver, tokens).
@@ -293,11 +297,15 @@ extension ModelBuilder {
         return DependencyModel(label: label, name: name, type: type, isOptional: optional)
     }
 
-    /// `text` without leading and trailing whitespace (Foundation's `.whitespaces`); Foundation is
-    /// asked only when an end is not a plain ASCII character (its only ASCII whitespace: space, tab).
+    /// `text` without leading and trailing whitespace as Foundation's `.whitespaces` means it: tab
+    /// and the space separators (Unicode's Zs), not line breaks. Plain ASCII ends return at once.
     private static func trimmedWhitespace(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         if first < 0x80, last < 0x80, first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return text }
-        return text.trimmingCharacters(in: .whitespaces)
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        var scalars = Substring(text).unicodeScalars
+        while let head = scalars.first, isSpace(head) { scalars.removeFirst() }
+        while let tail = scalars.last, isSpace(tail) { scalars.removeLast() }
+        return String(scalars)
     }
 }

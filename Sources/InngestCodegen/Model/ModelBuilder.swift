@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turns the scanned declarations of one target into an `AppModel`, reporting every problem with
 /// the declarations: unknown markers and keys, missing ids or triggers, conflicting declarations.

@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 
 /// Renders the generated files of a target from its model, through the templates. Output is
@@ -61,7 +65,7 @@ public enum Renderer {
         values.lists["cases"] = all.map { event in
             var name = lowerCamel(event.typeName.split(separator: ".").last.map(String.init) ?? event.typeName)
             if !usedCases.insert(name).inserted {
-                name = lowerCamel(event.typeName.replacingOccurrences(of: ".", with: ""))
+                name = lowerCamel(event.typeName.replacing(".", with: ""))
                 usedCases.insert(name)
             }
             return item(conditions(event.conditions), [
@@ -151,7 +155,7 @@ public enum Renderer {
             case .markedType:
                 conformances.append(item(placed, shared, ["type": function.typeName, "access": access(function.accessLevel)]))
             case .markedMethod(let method):
-                registered = "__InngestFunction_" + function.typeName.replacingOccurrences(of: ".", with: "_") + "_" + method.name
+                registered = "__InngestFunction_" + function.typeName.replacing(".", with: "_") + "_" + method.name
                 home = ", home: \(function.typeName).self"
                 initializer = InitializerModel(dependencies: [DependencyModel(label: "owner", name: "owner", type: function.typeName, isOptional: false)],
                                                isAsync: false, isThrows: false)
