@@ -119,6 +119,20 @@ func errors(_ output: Generator.Output) -> [String] {
         #expect(lines.contains { $0.hasPrefix("A.swift:7:4: error: unknown marker @inngest.func") && $0.contains("did you mean @inngest.function?") })
     }
 
+    @Test(arguments: ["controllers", "functions", "handlers"])
+    func aModuleListingFunctionsNestJSStyleIsToldToUseProviders(key: String) {
+        let output = generate(["A.swift": """
+            struct E: Event { static let name = "a/b" }
+            // @inngest.function(id: "f", event: E)
+            final class F: Sendable { func handle(_ e: E, context: Context) async throws {} }
+            // @inngest.module(\(key): [F])
+            struct AppModule {}
+            """])
+        let column = "// @inngest.module(".count + 1
+        #expect(errors(output) == ["A.swift:4:\(column): error: unknown key '\(key)' in @inngest.module (expected imports, providers, exports, global); "
+            + "list function types (and the classes whose methods are functions) in 'providers', where NestJS has 'controllers'"])
+    }
+
     @Test func optionRangesAreChecked() {
         let output = generate(["A.swift": """
             // @inngest.event("a/b")

@@ -141,12 +141,15 @@ struct MarkerReader {
         }
     }
 
-    /// Reports every argument not consumed: unknown keys are errors, never ignored.
-    mutating func finish(allowed: [String]) {
+    /// Reports every argument not consumed: unknown keys are errors, never ignored. `instead`
+    /// names what to write for a key that users of other frameworks reach for (NestJS's
+    /// `controllers`), when no spelling of an allowed key is near.
+    mutating func finish(allowed: [String], instead: [String: String] = [:]) {
         for (index, argument) in arguments.enumerated() where !consumed.contains(index) {
             let expected = allowed.isEmpty ? "it takes no arguments" : "expected \(allowed.joined(separator: ", "))"
             if let label = argument.label {
-                let hint = Spelling.suggestion(for: label, among: allowed).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Spelling.suggestion(for: label, among: allowed).map { "; did you mean '\($0)'?" }
+                    ?? instead[label].map { "; \($0)" } ?? ""
                 fail(argument.location, "unknown key '\(label)' in \(context) (\(expected))\(hint)")
             } else {
                 fail(argument.location, "unexpected argument in \(context) (\(expected))")

@@ -227,7 +227,9 @@ public struct ModelBuilder {
             module.providers = reader.typeList("providers")
             module.exports = reader.typeList("exports")
             module.isGlobal = reader.flag("global")
-            reader.finish(allowed: ["imports", "providers", "exports", "global"])
+            let listing = "list function types (and the classes whose methods are functions) in 'providers', where NestJS has 'controllers'"
+            reader.finish(allowed: ["imports", "providers", "exports", "global"],
+                          instead: ["controllers": listing, "functions": listing, "handlers": listing])
             diagnostics += reader.diagnostics
             let lists = ["imports", "providers", "exports"].filter { staticProperty($0, in: declarations) != nil }
             if let property = staticProperty("dynamicImports", in: declarations) {
