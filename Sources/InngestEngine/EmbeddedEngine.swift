@@ -538,12 +538,14 @@ public actor EmbeddedEngine: EventSending {
             wakeup.signal()
             return
         }
-        // Claimed as its sleep was about to end: it executes when the sleep ends, on the engine's
-        // clock. Stopping meanwhile, it is queued again for that time, its sleep over.
+        // Claimed as its sleep was about to end: it replays its recorded steps now, and goes past
+        // the sleep when the sleep ends, on the engine's clock (`WakeGate`). Stopping meanwhile,
+        // it is queued again for that time, its sleep over, having done nothing new.
+        var wakeGate: WakeGate?
         if let startAt = claimed.startAt, now() < startAt {
-            if await !earlyStarts.wait(until: Date(milliseconds: startAt), on: clock) || draining.withLock({ $0 }) {
-                await record(claimed, RunWrites(update: .queue(attempt: claimed.attempt, nextAt: startAt), timeline: []), now: now())
-                return
+            let until = Date(milliseconds: startAt)
+            wakeGate = WakeGate(sleeps: claimed.wokenSleeps) { [earlyStarts, clock, draining] in
+                await earlyStarts.wait(until: until, on: clock) && !draining.withLock { $0 }
             }
         }
         let progressed = Mutex(false)
@@ -563,9 +565,14 @@ public actor EmbeddedEngine: EventSending {
                                        attempt: claimed.attempt, maxAttempts: function.options.maxAttempts, appId: configuration.appId)
         request.admission = permits.admission(for: claimed.concurrency)
         request.resumed = claimed.resumed
+        request.wakeGate = wakeGate
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
                                              checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock,
                                              instrumentation: configuration.instrumentation)
+        if let startAt = claimed.startAt, wakeGate?.isClosed == true {
+            await record(claimed, RunWrites(update: .queue(attempt: claimed.attempt, nextAt: startAt), timeline: []), now: now())
+            return
+        }
         if drained.withLock({ $0 }) {
             await record(claimed, RunWrites(update: .queue(attempt: 0, nextAt: now()), timeline: [TimelineWrite(
                 kind: .runDelayed, step: nil, detail: "stopped at a step boundary by the engine's shutdown; it resumes where it stopped")]),

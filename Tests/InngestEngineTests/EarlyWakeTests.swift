@@ -78,6 +78,7 @@ import Testing
         #expect(claimed.resumed)
         #expect(claimed.startAt == 1_000)
         #expect(claimed.storedSteps.map(\.memo) == ["null"], "the sleep's memo, completed with the claim")
+        #expect(claimed.wokenSleeps == [StepIdentifier.hash("nap")], "the sleep whose return waits for its end")
         #expect(try await store.run(sleeper)?.status == .running)
         #expect(slots.state.withLock { $0.free } == 3)
     }

@@ -29,6 +29,8 @@ public struct ExecutionRequest: Sendable {
     /// Whether the run started before (it wakes from a sleep, a wait, an invoke or a retry): its
     /// jobs go before those of runs starting now, so that a due timer is not late behind a burst.
     package var resumed = false
+    /// For a run claimed before its sleep ends: what past the sleep waits for its end.
+    package var wakeGate: WakeGate?
 
     /// Creates a request.
     public init(events: [InngestEvent], memo: [String: StepMemo] = [:], runId: String, attempt: Int = 0,

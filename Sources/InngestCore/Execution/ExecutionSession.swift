@@ -181,6 +181,11 @@ final class ExecutionSession: Sendable {
     /// Waits until the step's round is settled. A cancelled branch stops waiting at once (its step
     /// leaves the round unreported).
     nonisolated(nonsending) private func wait(_ ticket: Ticket) async -> StepResolution {
+        // A run claimed before its sleep ends replays up to here ahead of time; the sleep's own
+        // return, or anything not replayed, waits for the sleep's end.
+        if let gate = request.wakeGate, !gate.isDecided, ticket.settled == nil || gate.holds(ticket.hashed) {
+            guard await passWakeGate(gate) else { return .failure(ExecutionInterrupt()) }
+        }
         if let settled = ticket.settled { return settled }
         if let resolution = settleAlone(ticket) { return resolution }
         return await withTaskCancellationHandler {
@@ -206,6 +211,13 @@ final class ExecutionSession: Sendable {
             for (continuation, resolution) in deliveries { continuation.resume(returning: resolution) }
             executor.nudge()
         }
+    }
+
+    /// Waits at `gate`; when the engine stopped first, no step may start any more.
+    nonisolated(nonsending) func passWakeGate(_ gate: WakeGate) async -> Bool {
+        if await gate.pass() { return true }
+        state.withLock { $0.stopped = $0.stopped ?? ExecutionInterrupt() }
+        return false
     }
 
     /// Settles the current round, once the executor ran out of work: decides what every waiting

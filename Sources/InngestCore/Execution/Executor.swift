@@ -52,15 +52,20 @@ public enum Executor {
         // The handler's branches run on the session's serial executor, so that a round of steps is
         // settled only once every branch reached its step (see `ExecutionSession`).
         let result: Result<JSONValue, any Error> = await withTaskExecutorPreference(session.executor) {
+            let outcome: Result<JSONValue, any Error>
             do {
                 // One run scope per invocation: run-scoped providers are built once for it and told when it ends.
                 let identity = RunIdentity(runId: request.runId, functionId: function.id, attempt: request.attempt, appId: request.appId)
-                return .success(try await RunLogContext.$current.withValue(logContext) {
+                outcome = .success(try await RunLogContext.$current.withValue(logContext) {
                     try await RunScope.withRunScope(attachment: identity) { try await function.body(resolver, context) }
                 })
             } catch {
-                return .failure(error)
+                outcome = .failure(error)
             }
+            // A run claimed before its sleep ended that returns without reaching a new step
+            // (nor the sleep) reports its outcome only once the sleep is over.
+            if let gate = request.wakeGate { _ = await session.passWakeGate(gate) }
+            return outcome
         }
         session.close()
         if session.targetNotFound { return classify(ExecutionInterrupt(), request: request, now: clock.now()) }

@@ -703,11 +703,13 @@ actor EngineStore {
         var claimed: [ClaimedRun] = []
         for row in rows {
             guard let runId = row["run_id"].text, let startAt = row["next_at"].int else { continue }
-            try connection.query("UPDATE steps SET memo = 'null' WHERE run_id = ? AND memo IS NULL AND op = 'Sleep' AND wake_at = ?",
-                                 [.text(runId), .integer(startAt)])
+            let woken = try connection.query("""
+                UPDATE steps SET memo = 'null' WHERE run_id = ? AND memo IS NULL AND op = 'Sleep' AND wake_at = ? RETURNING hash
+                """, [.text(runId), .integer(startAt)])
             do {
                 var run = try load(row, resumed: true)
                 run.startAt = startAt
+                run.wokenSleeps = Set(woken.compactMap { $0["hash"].text })
                 claimed.append(run)
             } catch let error as UnreadableRowError {
                 try failUnreadable(row, error, now: now)
@@ -1356,6 +1358,8 @@ struct ClaimedRun: Sendable {
     let resumed: Bool
     /// When it executes, for a run claimed before its sleep ends (nil: at once).
     var startAt: Int64?
+    /// The hashed ids of the sleeps that end at `startAt`.
+    var wokenSleeps: Set<String> = []
 
     init(runId: String, functionId: String, storedEvents: [StoredEvent], attempt: Int, storedSteps: [StoredStep], resumed: Bool) {
         self.resumed = resumed
