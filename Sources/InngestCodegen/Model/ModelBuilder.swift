@@ -29,19 +29,23 @@ public struct ModelBuilder {
         var builder = ModelBuilder()
         builder.externalEvents = external.events.filter(\.isVisibleToDependents)
         var aliases: [TypeAliasDecl] = []
+        var candidates = NameCandidates()
         builder.types.reserveCapacity(files.reduce(0) { $0 + $1.types.count })
         for file in files {
             builder.diagnostics += file.diagnostics
             // Code under `#if false` is not part of the program.
             for position in file.types.indices where !CompilationCondition.isNeverTrue(file.types[position].conditions) {
-                builder.types[file.types[position].name, default: []].append(Self.compiledMembers(of: file.types[position]))
+                let name = file.types[position].name
+                candidates.note(file.types[position], named: name)
+                builder.types[name, default: []].append(Self.compiledMembers(of: file.types[position]))
             }
             aliases += file.typeAliases.filter { !CompilationCondition.isNeverTrue($0.conditions) }
         }
         builder.index = TypeIndex(declarations: builder.types, aliases: aliases)
-        builder.mergeExtensionsThroughAliases()
+        let merged = builder.mergeExtensionsThroughAliases()
         builder.index = TypeIndex(declarations: builder.types, aliases: aliases)
-        builder.collect()
+        // Declarations moved between names: the candidates noted by name no longer hold.
+        builder.collect(candidates: merged ? nil : candidates.names(index: builder.index, declarations: builder.types))
         builder.collectWaits(files)
         builder.attachFlow(files)
         var seen = Set<Diagnostic>()
@@ -69,27 +73,35 @@ public struct ModelBuilder {
     }
 
     /// `extension Alias: Event` after `typealias Alias = Payload` extends `Payload`.
-    private mutating func mergeExtensionsThroughAliases() {
-        guard !index.aliases.isEmpty else { return }
+    /// - Returns: whether a declaration moved.
+    private mutating func mergeExtensionsThroughAliases() -> Bool {
+        guard !index.aliases.isEmpty else { return false }
+        var moved = false
         for name in types.keys.filter({ index.primary($0) == nil }).sorted() {
             guard let alias = index.aliases[name], alias.genericParameters == nil,
                   case let targets = TypeIndex.components(of: alias.aliased), targets.count == 1,
                   case .declared(let target) = index.resolve(targets[0], in: alias.parentName),
-                  target != name, index.primary(target) != nil, let moved = types.removeValue(forKey: name) else { continue }
-            types[target, default: []] += moved
+                  target != name, index.primary(target) != nil, let declarations = types.removeValue(forKey: name) else { continue }
+            types[target, default: []] += declarations
+            moved = true
         }
+        return moved
     }
 
-    private mutating func collect() {
+    /// - Parameter candidates: the names that may come to something (``NameCandidates``); nil to
+    ///   find them here, reading every name's declarations.
+    private mutating func collect(candidates: [String]?) {
         // Most names of a target are ordinary code: no marker, and nothing inherited that could be
         // a framework protocol or a superclass here. Nothing below would come of them, so they are
         // left out before the sort (a target may have tens of thousands).
-        var verdicts: [String: Bool] = [:]
-        var names: [String] = []
-        for (name, declarations) in types {
-            if declarations.contains(where: \.mayHaveMarkers)
-                || !index.inheritsOnlyForeignNames(name, declarations, verdicts: &verdicts) {
-                names.append(name)
+        var names = candidates ?? []
+        if candidates == nil {
+            var verdicts: [String: Bool] = [:]
+            for (name, declarations) in types {
+                if declarations.contains(where: \.mayHaveMarkers)
+                    || !index.inheritsOnlyForeignNames(name, declarations, verdicts: &verdicts) {
+                    names.append(name)
+                }
             }
         }
         for name in names.sorted() {

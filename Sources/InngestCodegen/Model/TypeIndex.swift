@@ -154,10 +154,20 @@ struct TypeIndex {
     /// Whether `entry` is a plain name the target does not declare (its first component) and that
     /// is no framework protocol.
     private func isForeignName(_ entry: String) -> Bool {
+        Self.isPlainForeignCandidate(entry) && !declares(Self.firstComponent(of: entry))
+    }
+
+    /// Whether `entry` is a plain name (`Codable`, `Swift.Hashable`) that spells no framework
+    /// protocol: foreign unless the target declares its first component.
+    static func isPlainForeignCandidate(_ entry: String) -> Bool {
         guard let first = entry.utf8.first, first != UInt8(ascii: "."), first < UInt8(ascii: "0") || first > UInt8(ascii: "9"),
-              entry != "any", entry != "some", entry.utf8.allSatisfy(Self.isPlainNameByte),
-              FrameworkProtocol.spelled(by: entry) == nil else { return false }
-        return !declares(entry.firstIndex(of: ".").map { String(entry[..<$0]) } ?? entry)
+              entry != "any", entry != "some", entry.utf8.allSatisfy(Self.isPlainNameByte) else { return false }
+        return FrameworkProtocol.spelled(by: entry) == nil
+    }
+
+    /// `Swift.Hashable` → `Swift`.
+    static func firstComponent(of entry: String) -> String {
+        entry.firstIndex(of: ".").map { String(entry[..<$0]) } ?? entry
     }
 
     /// The framework protocols `name` adopts, directly or through what the target declares.
