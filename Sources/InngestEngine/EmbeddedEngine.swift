@@ -561,29 +561,49 @@ public actor EmbeddedEngine: EventSending {
                 throw EngineError.shuttingDown
             }
         }
+        // A step executed alone is committed with the run's next write: before the next step body
+        // (then the same checks apply as at a checkpoint), or with the outcome.
+        let held = HeldStepWrites { steps, timeline in
+            try await self.store.apply(runId: claimed.runId, steps: steps, update: nil, timeline: timeline, now: now())
+            for line in timeline { self.observe(claimed, line, now()) }
+            if self.draining.withLock({ $0 }) {
+                drained.withLock { $0 = true }
+                throw EngineError.shuttingDown
+            }
+        }
+        /// The outcome's writes, after the results still held.
+        func withHeld(_ writes: RunWrites) -> RunWrites {
+            let (steps, timeline) = held.take()
+            guard !steps.isEmpty else { return writes }
+            var writes = writes
+            writes.steps = steps + writes.steps
+            writes.timeline = timeline + writes.timeline
+            return writes
+        }
         var request = ExecutionRequest(events: events, memo: memo, runId: claimed.runId,
                                        attempt: claimed.attempt, maxAttempts: function.options.maxAttempts, appId: configuration.appId)
         request.admission = permits.admission(for: claimed.concurrency)
         request.resumed = claimed.resumed
         request.wakeGate = wakeGate
+        request.heldCheckpoints = held
         let outcome = await Executor.execute(function, request: request, resolver: resolver(function),
                                              checkpoint: checkpoint, events: self, logger: configuration.logger, clock: clock,
                                              instrumentation: configuration.instrumentation)
         if let startAt = claimed.startAt, wakeGate?.isClosed == true {
-            await record(claimed, RunWrites(update: .queue(attempt: claimed.attempt, nextAt: startAt), timeline: []), now: now())
+            await record(claimed, withHeld(RunWrites(update: .queue(attempt: claimed.attempt, nextAt: startAt), timeline: [])), now: now())
             return
         }
         if drained.withLock({ $0 }) {
-            await record(claimed, RunWrites(update: .queue(attempt: 0, nextAt: now()), timeline: [TimelineWrite(
-                kind: .runDelayed, step: nil, detail: "stopped at a step boundary by the engine's shutdown; it resumes where it stopped")]),
+            await record(claimed, withHeld(RunWrites(update: .queue(attempt: 0, nextAt: now()), timeline: [TimelineWrite(
+                kind: .runDelayed, step: nil, detail: "stopped at a step boundary by the engine's shutdown; it resumes where it stopped")])),
                          now: now())
             return
         }
-        let failedAttempt = progressed.withLock { $0 } ? 0 : claimed.attempt
+        let failedAttempt = progressed.withLock { $0 } || held.received ? 0 : claimed.attempt
         let writes = planner.plan(outcome, function: function, failedAttempt: failedAttempt, runId: claimed.runId,
                                   triggeringEvent: events.first ?? InngestEvent(name: ""),
                                   now: clock.now())
-        await record(claimed, writes, now: now())
+        await record(claimed, withHeld(writes), now: now())
     }
 
     private nonisolated func record(_ claimed: ClaimedRun, _ writes: RunWrites, now: Int64) async {

@@ -31,6 +31,9 @@ public struct ExecutionRequest: Sendable {
     package var resumed = false
     /// For a run claimed before its sleep ends: what past the sleep waits for its end.
     package var wakeGate: WakeGate?
+    /// Where the results of steps executed alone may wait for the run's next write (embedded
+    /// engine); `nil`: each is committed through the `Checkpoint` before the function continues.
+    package var heldCheckpoints: (any HeldCheckpoints)?
 
     /// Creates a request.
     public init(events: [InngestEvent], memo: [String: StepMemo] = [:], runId: String, attempt: Int = 0,

@@ -368,6 +368,15 @@ final class ExecutionSession: Sendable {
             concurrent = alongside
         }
         let opts = Self.runOptions(type: type, input: override ?? input)
+        // No body starts before every earlier result is durable.
+        if let held = request.heldCheckpoints {
+            do {
+                try await held.commitHeld()
+            } catch {
+                state.withLock { $0.stopped = $0.stopped ?? error }
+                return try await finish(ticket, .failure(error))
+            }
+        }
         let attempt = currentAttempt
         let value: JSONValue
         do {
@@ -407,7 +416,7 @@ final class ExecutionSession: Sendable {
                 let op = GeneratorOp(op: .stepFailed, id: ticket.hashed, name: id, opts: opts, error: serialized)
                 guard let checkpoint else { return try await finish(ticket, .failure(ExecutionInterrupt()), report: op) }
                 do {
-                    try await commit(op, through: checkpoint)
+                    try await commit(op, through: checkpoint, alone: !concurrent)
                 } catch {
                     return try await finish(ticket, .failure(error))
                 }
@@ -420,14 +429,16 @@ final class ExecutionSession: Sendable {
         let op = GeneratorOp(op: .stepRun, id: ticket.hashed, name: id, opts: opts, data: value)
         guard let checkpoint else { return try await finish(ticket, .failure(ExecutionInterrupt()), report: op) }
         do {
-            try await commit(op, through: checkpoint)
+            try await commit(op, through: checkpoint, alone: !concurrent)
         } catch {
             return try await finish(ticket, .failure(error))
         }
         return try await finish(ticket, .value(value), record: .data(value))
     }
 
-    nonisolated(nonsending) private func commit(_ op: GeneratorOp, through checkpoint: Checkpoint) async throws {
+    /// Commits a finished step's op, or hands it to `heldCheckpoints` when the step ran alone.
+    nonisolated(nonsending) private func commit(_ op: GeneratorOp, through checkpoint: Checkpoint, alone: Bool) async throws {
+        if alone, let held = request.heldCheckpoints, held.hold(op) { return }
         do {
             try await checkpoint(op)
         } catch {
