@@ -30,4 +30,11 @@ struct SQLiteRow: Sendable {
         for index in names.indices where names[index] == name { return values[index] }
         return .null
     }
+
+    /// The same row with column `name`'s value replaced (unchanged when there is no such column).
+    func replacing(_ name: String, with value: SQLiteValue) -> SQLiteRow {
+        var values = values
+        for index in names.indices where names[index] == name { values[index] = value }
+        return SQLiteRow(names: names, values: values)
+    }
 }

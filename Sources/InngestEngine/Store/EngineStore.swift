@@ -645,13 +645,19 @@ actor EngineStore {
         return claimed
     }
 
+    /// Whether a sleep, wait or invoke is over (one parameter: now).
+    static let timerOver = "SELECT 1 FROM steps WHERE memo IS NULL AND wake_at <= ? LIMIT 1"
+
     /// Sleeps that are over, and waits and invokes that timed out, get their results (both read
     /// partial indexes: nothing is scanned when nothing is due).
     private func completeTimers(now: Int64) throws {
-        try connection.query("""
-            UPDATE steps SET memo = CASE WHEN op = 'InvokeFunction' THEN ? ELSE 'null' END
-            WHERE memo IS NULL AND wake_at <= ?
-            """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
+        // Looked up first: the update builds a temporary b-tree even when no sleep is over.
+        if try !connection.query(Self.timerOver, [.integer(now)]).isEmpty {
+            try connection.query("""
+                UPDATE steps SET memo = CASE WHEN op = 'InvokeFunction' THEN ? ELSE 'null' END
+                WHERE memo IS NULL AND wake_at <= ?
+                """, [.text(Self.invokeTimeout.jsonValue.jsonString), .integer(now)])
+        }
         try connection.query("DELETE FROM waits WHERE expires_at <= ?", [.integer(now)])
     }
 
@@ -688,24 +694,19 @@ actor EngineStore {
     /// later timer of its own is claimed when it is due, as before.
     private func claimSleepersWaking(now: Int64, limit: Int) throws -> [ClaimedRun] {
         guard limit > 0 else { return [] }
-        let rows = try connection.query("""
-            UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?
-            WHERE rowid IN (
-                SELECT r.rowid FROM runs r INDEXED BY runs_resume
-                WHERE r.status = 'queued' AND r.started_at IS NOT NULL AND r.next_at > ? AND r.next_at <= ?
-                AND (r.finish_timeout IS NULL OR r.started_at + r.finish_timeout > r.next_at)
-                AND EXISTS (SELECT 1 FROM steps s WHERE s.run_id = r.run_id AND s.memo IS NULL AND s.op = 'Sleep' AND s.wake_at = r.next_at)
-                AND NOT EXISTS (SELECT 1 FROM steps s WHERE s.run_id = r.run_id AND s.memo IS NULL
-                                AND (s.op != 'Sleep' OR s.wake_at IS NULL OR s.wake_at != r.next_at))
-                ORDER BY r.next_at, r.rowid LIMIT ?)
-            RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout, next_at
-            """, lease(now: now) + [.integer(now), .integer(now + Self.wakeAhead), .integer(Int64(limit))])
+        // Read, then updated by rowid (see `claimInBulk`).
+        let rows = try connection.query(Self.sleepersWaking, [.integer(now), .integer(now + Self.wakeAhead), .integer(Int64(limit))])
+        guard !rows.isEmpty else { return [] }
+        let lease = lease(now: now)
         var claimed: [ClaimedRun] = []
         for row in rows {
             guard let runId = row["run_id"].text, let startAt = row["next_at"].int else { continue }
-            let woken = try connection.query("""
-                UPDATE steps SET memo = 'null' WHERE run_id = ? AND memo IS NULL AND op = 'Sleep' AND wake_at = ? RETURNING hash
-                """, [.text(runId), .integer(startAt)])
+            try connection.query("""
+                UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ? WHERE rowid = ?
+                """, lease + [row["rowid"]])
+            let sleeps: [SQLiteValue] = [.text(runId), .integer(startAt)]
+            let woken = try connection.query("SELECT hash FROM steps WHERE run_id = ? AND memo IS NULL AND op = 'Sleep' AND wake_at = ?", sleeps)
+            try connection.query("UPDATE steps SET memo = 'null' WHERE run_id = ? AND memo IS NULL AND op = 'Sleep' AND wake_at = ?", sleeps)
             do {
                 var run = try load(row, resumed: true)
                 run.startAt = startAt
@@ -717,6 +718,19 @@ actor EngineStore {
         }
         return claimed
     }
+
+    /// The runs whose only pending steps are sleeps ending in a window (parameters: its start, its
+    /// end, a limit), in queue order, with what a claim loads.
+    static let sleepersWaking = """
+        SELECT r.rowid, r.run_id, r.function_id, r.event_id, r.attempt, r.started_at, r.start_deadline, r.finish_timeout, r.next_at
+        FROM runs r INDEXED BY runs_resume
+        WHERE r.status = 'queued' AND r.started_at IS NOT NULL AND r.next_at > ? AND r.next_at <= ?
+        AND (r.finish_timeout IS NULL OR r.started_at + r.finish_timeout > r.next_at)
+        AND EXISTS (SELECT 1 FROM steps s WHERE s.run_id = r.run_id AND s.memo IS NULL AND s.op = 'Sleep' AND s.wake_at = r.next_at)
+        AND NOT EXISTS (SELECT 1 FROM steps s WHERE s.run_id = r.run_id AND s.memo IS NULL
+                        AND (s.op != 'Sleep' OR s.wake_at IS NULL OR s.wake_at != r.next_at))
+        ORDER BY r.next_at, r.rowid LIMIT ?
+        """
 
     /// Has each group commit claim the runs that woke, as `claims` says (nil: only passes claim).
     /// Engines whose claims go through flow-control gates claim only in passes.
@@ -730,27 +744,36 @@ actor EngineStore {
     /// claim behind 50,000 new runs). A debounce or batch that is due stops collecting events once claimed.
     /// A new run starts with its claim (`started_at` is now), unless it is past its start timeout
     /// (`started_at` stays NULL and `startOrTimeOut` cancels it).
+    ///
+    /// The runs are read, then updated one by one by rowid: a single `UPDATE … WHERE rowid IN
+    /// (SELECT …) RETURNING …` builds three temporary b-trees, each with a page cache of its own,
+    /// even when nothing is due, and every commit claims (most of the store's page faults).
     private func claimInBulk(now: Int64, limit: Int, started: Bool) throws -> [SQLiteRow] {
-        if started {
-            return try connection.query("""
-                UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?
-                WHERE rowid IN (\(Self.dueRuns(started: true)) LIMIT ?)
-                RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
-                """, lease(now: now) + [.integer(now), .integer(Int64(limit))])
+        let due = try connection.query("\(Self.dueRuns(started: started)) LIMIT ?", [.integer(now), .integer(Int64(limit))])
+        guard !due.isEmpty else { return [] }
+        let lease = lease(now: now)
+        return try due.map { row in
+            if started {
+                try connection.query("""
+                    UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ? WHERE rowid = ?
+                    """, lease + [row["rowid"]])
+                return row
+            }
+            let startedAt: SQLiteValue = row["start_deadline"].int.map { $0 < now } == true ? .null : .integer(now)
+            try connection.query("""
+                UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?, started_at = ?
+                WHERE rowid = ?
+                """, lease + [startedAt, row["rowid"]])
+            return row.replacing("started_at", with: startedAt)
         }
-        return try connection.query("""
-            UPDATE runs SET status = 'running', group_key = NULL, wait_reason = NULL, lease_owner = ?, lease_expires = ?,
-                started_at = CASE WHEN start_deadline < ? THEN NULL ELSE ? END
-            WHERE rowid IN (\(Self.dueRuns(started: false)) LIMIT ?)
-            RETURNING rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
-            """, lease(now: now) + [.integer(now), .integer(now), .integer(now), .integer(Int64(limit))])
     }
 
-    /// The due runs that already started, or those that have not, in queue order (one parameter:
-    /// now). Started runs are named through their partial index.
+    /// The due runs that already started, or those that have not, in queue order, with what a
+    /// claim loads (one parameter: now). Started runs are named through their partial index.
     static func dueRuns(started: Bool) -> String {
         """
-        SELECT rowid FROM runs \(started ? "INDEXED BY runs_resume" : "")
+        SELECT rowid, run_id, function_id, event_id, attempt, started_at, start_deadline, finish_timeout
+        FROM runs \(started ? "INDEXED BY runs_resume" : "")
         WHERE status = 'queued' AND started_at IS \(started ? "NOT NULL" : "NULL") AND next_at <= ? ORDER BY next_at, rowid
         """
     }
@@ -759,6 +782,12 @@ actor EngineStore {
     /// filter the whole queue).
     func dueRunsPlan(started: Bool) throws -> [String] {
         try connection.query("EXPLAIN QUERY PLAN \(Self.dueRuns(started: started)) LIMIT 64", [.integer(0)]).compactMap { $0["detail"].text }
+    }
+
+    /// How many temporary b-trees and sorters the program of `sql` opens (for tests: the
+    /// statements of every commit open none, as each costs a page cache of its own).
+    func temporaryTables(in sql: String, _ bindings: [SQLiteValue]) throws -> Int {
+        try connection.query("EXPLAIN \(sql)", bindings).filter { ["OpenEphemeral", "SorterOpen"].contains($0["opcode"].text ?? "") }.count
     }
 
     /// The memo of an invoke step whose run did not finish in time, as Inngest writes it.
@@ -1031,8 +1060,10 @@ actor EngineStore {
                 UPDATE runs SET status = 'queued', attempt = ?,
                     next_at = MIN(?, COALESCE((SELECT MIN(wake_at) FROM steps WHERE run_id = ? AND memo IS NULL), ?),
                                   CASE WHEN finish_timeout IS NULL OR started_at IS NULL THEN ? ELSE started_at + finish_timeout END)
-                WHERE run_id = ? RETURNING next_at
+                WHERE run_id = ?
                 """, [.integer(Int64(attempt)), .integer(nextAt), .text(runId), .integer(nextAt), .integer(nextAt), .text(runId)])
+            // Read back rather than `RETURNING`, which buffers its rows in a temporary b-tree.
+            try connection.query("SELECT next_at FROM runs WHERE run_id = ?", [.text(runId)])
                 .first.map { noteDue($0["next_at"].int ?? now) }
         case .complete(let output):
             try connection.query("UPDATE runs SET status = 'completed', output = ?, ended_at = ? WHERE run_id = ?",
