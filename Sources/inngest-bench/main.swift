@@ -9,6 +9,7 @@
 //   swift run -c release inngest-bench flow                         the four flow scenarios
 //   swift run -c release inngest-bench replay                       the same replay in memory, over 1 to 10,000 steps, per step
 //   swift run -c release inngest-bench scaling                      plain bursts of 1,000 to 50,000 runs: the cost per run as the backlog grows
+//   swift run -c release inngest-bench latency                      one 3-step run at a time, send → completed, durability .full and .normal
 //   swift run -c release inngest-bench offered                      1,000 runs offered at 50/s: send → completed p50 / p99
 //   swift run -c release inngest-bench timers                       timer lateness of 10,000 sleepers woken during a 20,000-run burst
 //   swift run -c release inngest-bench timers-idle                  the same sleepers woken with nothing else to do
@@ -42,7 +43,7 @@ while let argument = arguments.popFirst() {
 }
 if scenarios.isEmpty { scenarios = ["table"] }
 if scenarios.contains("flow") { scenarios += ["flow-overhead", "flow-scaling", "debounce", "commits"] }
-let known: Set<String> = ["table", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "timers", "timers-idle", "scaling", "offered", "di", "codegen"]
+let known: Set<String> = ["table", "latency", "flow", "flow-overhead", "flow-scaling", "debounce", "commits", "burst-child", "resume", "replay", "timers", "timers-idle", "scaling", "offered", "di", "codegen"]
 for name in scenarios where !known.contains(name) { print("unknown scenario \(name); known: \(known.sorted().joined(separator: ", "))"); exit(2) }
 /// What failed a check; the process exits with status 1 when it is not empty.
 nonisolated(unsafe) var failures: [String] = []
@@ -128,7 +129,7 @@ final class Completions: Sendable {
     }
 }
 
-if runsTable {
+if runsTable || scenarios.contains("latency") {
     let completions = Completions()
     let configuration = InngestConfiguration(
         appId: "bench",
@@ -146,17 +147,20 @@ if runsTable {
     // What the disk gives: a run sent on its own waits for four fsyncs (its event, three steps).
     report("disk: fdatasync of a 4 KiB write in the database's folder (p50 / p95 / p99 of 200)",
            percentiles(diskSyncLatencies(in: directory)))
-    /// 100 runs sent one after the other, each waited for: send → completed, sorted (ms).
+    /// Runs sent one after the other, each waited for: send → completed, sorted (ms), of 1,000
+    /// after 50 not counted (so that the p99 is not merely the slowest of a few, nor a cold start).
+    let sequentialRuns = (warmUp: 50, measured: 1_000)
     func sequentialLatencies(_ app: InngestApp, _ completions: Completions) async throws -> [Double] {
         var latencies: [Double] = []
-        for n in 0..<100 {
+        for n in 0..<(sequentialRuns.warmUp + sequentialRuns.measured) {
             let start = ContinuousClock.now
             try await app.send(Tick(n: n))
             await completions.wait(for: n + 1)
-            latencies.append(seconds(ContinuousClock.now - start) * 1000)
+            if n >= sequentialRuns.warmUp { latencies.append(seconds(ContinuousClock.now - start) * 1000) }
         }
         return latencies.sorted()
     }
+    let sequentialTotal = sequentialRuns.warmUp + sequentialRuns.measured
     report("engine: one 3-step run, send → completed (p50 / p95 / p99)", percentiles(try await sequentialLatencies(app, completions)))
     // The same without waiting for the disk (durability .normal): what the engine itself costs.
     do {
@@ -174,19 +178,21 @@ if runsTable {
     }
 
     // Durable sends, one transaction each (their runs execute meanwhile).
-    var start = ContinuousClock.now
-    for n in 0..<runCount { try await app.send(Tick(n: n)) }
-    report("engine: send, one durable transaction per event", String(format: "%.0f events/s", Double(runCount) / seconds(ContinuousClock.now - start)))
-    await completions.wait(for: 100 + runCount)
+    if runsTable {
+        var start = ContinuousClock.now
+        for n in 0..<runCount { try await app.send(Tick(n: n)) }
+        report("engine: send, one durable transaction per event", String(format: "%.0f events/s", Double(runCount) / seconds(ContinuousClock.now - start)))
+        await completions.wait(for: sequentialTotal + runCount)
 
-    // Run throughput: a batch accepted in one transaction, then every run executed.
-    start = ContinuousClock.now
-    try await app.send((0..<runCount).map { Tick(n: $0) })
-    await completions.wait(for: 100 + 2 * runCount)
-    let total = seconds(ContinuousClock.now - start)
-    let finished = try await app.engine.waitUntilAllRunsFinish(timeout: .seconds(1))
-    report("engine: \(runCount) runs × 3 steps (batch send → all completed)", String(format: "%.2f s = %.0f runs/s, %.0f steps/s%@", total,
-           Double(runCount) / total, Double(runCount * 3) / total, finished ? "" : " (NOT all finished)"))
+        // Run throughput: a batch accepted in one transaction, then every run executed.
+        start = ContinuousClock.now
+        try await app.send((0..<runCount).map { Tick(n: $0) })
+        await completions.wait(for: sequentialTotal + 2 * runCount)
+        let total = seconds(ContinuousClock.now - start)
+        let finished = try await app.engine.waitUntilAllRunsFinish(timeout: .seconds(1))
+        report("engine: \(runCount) runs × 3 steps (batch send → all completed)", String(format: "%.2f s = %.0f runs/s, %.0f steps/s%@", total,
+               Double(runCount) / total, Double(runCount * 3) / total, finished ? "" : " (NOT all finished)"))
+    }
     await app.shutdown()
 }
 
