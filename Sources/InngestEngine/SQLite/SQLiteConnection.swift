@@ -124,6 +124,16 @@ final class SQLiteConnection {
         }, Unmanaged.passUnretained(checkpointer).toOpaque())
     }
 
+    /// Copies into the database file the frames the checkpointer's last pass left in the log (those
+    /// committed while it ran), between two of this connection's transactions: with no commit in
+    /// between, the log is then wholly copied and the next commit starts it again from its
+    /// beginning. Does nothing unless the checkpointer asks for it.
+    func finishCheckpoint() {
+        guard let checkpointer, checkpointer.finishWanted() else { return }
+        _ = try? query("PRAGMA wal_checkpoint(PASSIVE)")
+        checkpointer.finished()
+    }
+
     /// Whether SQLite opened the file read-only (the operating system refuses writes to it).
     var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 

@@ -68,7 +68,8 @@ actor EngineStore {
     /// - Throws: `EngineError` rather than touching a file that is not ours (a foreign or damaged
     ///   database, a newer schema) and for a file that cannot be opened or written, with what to do.
     init(path: String, targets: [String: RunTarget] = [:], router: EventRouter? = nil, leaseDuration: Int64 = 30_000,
-         durability: Durability = .full, runsEnded: (@Sendable ([StoreRunEnd]) -> Void)? = nil) throws {
+         durability: Durability = .full, runsEnded: (@Sendable ([StoreRunEnd]) -> Void)? = nil,
+         checkpointPages: Int32 = WALCheckpointer.pages) throws {
         self.path = path
         self.runsEnded = runsEnded
         self.leaseDuration = max(1_000, leaseDuration)
@@ -87,7 +88,7 @@ actor EngineStore {
             try Self.checkOwnership(connection, path: path)
             if path != ":memory:" {
                 try connection.execute("PRAGMA journal_mode = WAL")
-                connection.checkpointing(with: try WALCheckpointer(path: path, synchronous: durability.pragma))
+                connection.checkpointing(with: try WALCheckpointer(path: path, synchronous: durability.pragma, threshold: checkpointPages))
             }
             // With full durability, commits that must reach the disk are fsynced by the syncer,
             // off this thread; those few that must be synchronous switch to FULL (`transaction`).
@@ -936,6 +937,8 @@ actor EngineStore {
     /// own savepoint, so that the failed one alone is rolled back.
     private func flush() {
         flushScheduled = false
+        // Once the writers are answered (or wait for the syncer), the log's last checkpointed frames.
+        defer { connection.finishCheckpoint() }
         let batch = pending
         pending = []
         var results: [Result<Int64?, any Error>] = []
