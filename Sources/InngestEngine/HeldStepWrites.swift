@@ -2,8 +2,9 @@ import InngestCore
 import Synchronization
 
 /// One execution's results of steps executed alone, held back until the run writes again
-/// (`HeldCheckpoints`): before the next step body starts they are committed on their own; at the
-/// execution's end they go into the transaction of its outcome, which saves a commit per execution.
+/// (`HeldCheckpoints`): before the next step body starts they are committed on their own, and as
+/// soon as the handler waits on anything else; at the execution's end they go into the
+/// transaction of its outcome, which saves a commit per execution.
 final class HeldStepWrites: HeldCheckpoints {
     private struct State {
         var held: [(StepWrite, TimelineWrite)] = []
@@ -81,6 +82,11 @@ final class HeldStepWrites: HeldCheckpoints {
                 return
             }
         }
+    }
+
+    func commitSoon() {
+        guard state.withLock({ !$0.held.isEmpty && !$0.committing && $0.failure == nil }) else { return }
+        Task { try? await self.commitHeld() }
     }
 
     /// Takes what is still held, for the transaction of the execution's outcome.

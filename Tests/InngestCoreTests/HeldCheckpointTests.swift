@@ -34,6 +34,18 @@ import Testing
             return true
         }
 
+        /// Opened once a `commitSoon()` committed what was held.
+        let committedSoon = Gate()
+
+        func commitSoon() {
+            guard !held.withLock({ $0.isEmpty }) else { return }
+            log.add("soon")
+            Task {
+                try? await commitHeld()
+                committedSoon.open()
+            }
+        }
+
         func commitHeld() async throws {
             let names = held.withLock { held in
                 defer { held = [] }
@@ -42,6 +54,31 @@ import Testing
             guard !names.isEmpty else { return }
             if let failure { throw failure }
             log.add("committed \(names.joined(separator: ","))")
+        }
+    }
+
+    /// Opens once; those waiting for it continue then.
+    final class Gate: Sendable {
+        private let state = Mutex<(open: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+
+        func open() {
+            let waiting = state.withLock { state in
+                state.open = true
+                defer { state.waiting = [] }
+                return state.waiting
+            }
+            for continuation in waiting { continuation.resume() }
+        }
+
+        func wait() async {
+            await withCheckedContinuation { continuation in
+                let now = state.withLock { state in
+                    if state.open { return true }
+                    state.waiting.append(continuation)
+                    return false
+                }
+                if now { continuation.resume() }
+            }
         }
     }
 
@@ -63,6 +100,24 @@ import Testing
                                              checkpoint: { op in log.add("checkpointed \(op.name)") })
         #expect(outcome == .completed(.string("xy")))
         #expect(log.all == ["run a", "held a", "committed a", "run b", "held b"])
+        #expect(holder.remaining == ["b"])
+    }
+
+    /// A handler that waits for something else than a step between two steps (a timer, a call
+    /// outside a step) does not leave the first result uncommitted meanwhile.
+    @Test func aResultIsCommittedAtOnceWhenTheHandlerWaitsOnSomethingElse() async throws {
+        let log = Log()
+        let holder = Holder(log: log)
+        let fn = function { context in
+            _ = try await context.step.run("a") { log.add("run a"); return 1 }
+            await holder.committedSoon.wait()
+            log.add("went on")
+            _ = try await context.step.run("b") { log.add("run b"); return 2 }
+            return .null
+        }
+        let outcome = await Executor.execute(fn, request: heldRequest(holder), resolver: try await emptyResolver(), checkpoint: { _ in })
+        #expect(outcome == .completed(.null))
+        #expect(log.all == ["run a", "held a", "soon", "committed a", "went on", "run b", "held b"])
         #expect(holder.remaining == ["b"])
     }
 

@@ -85,6 +85,20 @@ import Testing
         #expect(held.take().steps.isEmpty)
     }
 
+    @Test func aCommitSoonIsUnderWayWithoutWaitingAndLaterCallersWaitForIt() async throws {
+        let gated = GatedWrite()
+        let held = HeldStepWrites { steps, _ in await gated.write(steps) }
+        held.commitSoon()  // nothing held: nothing written
+        #expect(held.hold(op("a")))
+        held.commitSoon()
+        await gated.started()
+        #expect(gated.written == [["a"]])
+        gated.release()
+        try await held.commitHeld()
+        #expect(gated.written == [["a"]])
+        #expect(held.take().steps.isEmpty)
+    }
+
     @Test func whatIsNotCommittedIsTakenForTheOutcome() throws {
         let held = HeldStepWrites { _, _ in Issue.record("nothing is committed") }
         #expect(!held.received)

@@ -37,6 +37,8 @@ final class ExecutionSession: Sendable {
         var targetNotFound = false
         /// The handler returned: steps claimed later (from escaped tasks) are refused.
         var closed = false
+        /// The handler's body returned (its results still held go with the outcome).
+        var returned = false
 
         typealias Delivery = (CheckedContinuation<StepResolution, Never>, StepResolution)
 
@@ -224,8 +226,19 @@ final class ExecutionSession: Sendable {
     /// step does, then resumes their branches in claim order (so that they run in that order).
     func settle() {
         var deliveries: [State.Delivery] = []
-        state.withLock { state in settle(&state, into: &deliveries) }
+        let waiting = state.withLock { state in
+            settle(&state, into: &deliveries)
+            return !state.returned && !state.closed
+        }
         for (continuation, resolution) in deliveries { continuation.resume(returning: resolution) }
+        // No job is left before the handler returned: it waits on something else, with results held.
+        if waiting { request.heldCheckpoints?.commitSoon() }
+    }
+
+    /// The handler's body returned: the executor going idle now means the execution ends, and
+    /// results still held go with its outcome.
+    func handlerReturned() {
+        state.withLock { $0.returned = true }
     }
 
     /// Settles a round whose only step is `ticket`'s, without suspending its branch, when that

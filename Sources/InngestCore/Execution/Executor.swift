@@ -57,7 +57,10 @@ public enum Executor {
                 // One run scope per invocation: run-scoped providers are built once for it and told when it ends.
                 let identity = RunIdentity(runId: request.runId, functionId: function.id, attempt: request.attempt, appId: request.appId)
                 outcome = .success(try await RunLogContext.$current.withValue(logContext) {
-                    try await RunScope.withRunScope(attachment: identity) { try await function.body(resolver, context) }
+                    try await RunScope.withRunScope(attachment: identity) {
+                        defer { session.handlerReturned() }
+                        return try await function.body(resolver, context)
+                    }
                 })
             } catch {
                 outcome = .failure(error)

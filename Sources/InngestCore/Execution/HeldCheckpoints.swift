@@ -11,4 +11,10 @@ package protocol HeldCheckpoints: Sendable {
     /// Commits every result held so far, and waits for commits of them already under way. Throwing
     /// stops the execution, as a failed checkpoint does.
     func commitHeld() async throws
+
+    /// The execution waits on something that is not a step (its executor ran out of jobs before
+    /// the handler returned): what is held is committed now, without waiting for the run's next
+    /// write, so that a result is never left uncommitted while the handler waits for a timer, a
+    /// network call or another task. A failure surfaces at the next `commitHeld()`.
+    func commitSoon()
 }
