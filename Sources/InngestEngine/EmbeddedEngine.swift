@@ -550,27 +550,24 @@ public actor EmbeddedEngine: EventSending {
         }
         let progressed = Mutex(false)
         let drained = Mutex(false)
-        let checkpoint: Checkpoint = { op in
-            guard let (write, line) = OutcomePlanner.result(of: op) else { return }
-            try await self.store.apply(runId: claimed.runId, steps: [write], update: nil, timeline: [line], now: now())
+        // Commits finished steps' rows and timeline lines: a checkpoint, or the results held.
+        let commitSteps: @Sendable ([StepWrite], [TimelineWrite]) async throws -> Void = { steps, timeline in
+            try await self.store.apply(runId: claimed.runId, steps: steps, update: nil, timeline: timeline, now: now())
             progressed.withLock { $0 = true }
-            self.observe(claimed, line, now())
+            for line in timeline { self.observe(claimed, line, now()) }
             // Shutting down: the step is committed; the run stops here and is queued again.
             if self.draining.withLock({ $0 }) {
                 drained.withLock { $0 = true }
                 throw EngineError.shuttingDown
             }
         }
+        let checkpoint: Checkpoint = { op in
+            guard let (write, line) = OutcomePlanner.result(of: op) else { return }
+            try await commitSteps([write], [line])
+        }
         // A step executed alone is committed with the run's next write: before the next step body
         // (then the same checks apply as at a checkpoint), or with the outcome.
-        let held = HeldStepWrites { steps, timeline in
-            try await self.store.apply(runId: claimed.runId, steps: steps, update: nil, timeline: timeline, now: now())
-            for line in timeline { self.observe(claimed, line, now()) }
-            if self.draining.withLock({ $0 }) {
-                drained.withLock { $0 = true }
-                throw EngineError.shuttingDown
-            }
-        }
+        let held = HeldStepWrites(write: commitSteps)
         /// The outcome's writes, after the results still held.
         func withHeld(_ writes: RunWrites) -> RunWrites {
             let (steps, timeline) = held.take()
